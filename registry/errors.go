@@ -1,0 +1,46 @@
+package registry
+
+// Code is a stable, machine-readable kind of error. Codes are part of the
+// public contract: they are only ever added, never renamed or reused, so
+// callers may switch on them and store them.
+type Code string
+
+// The codes of the errors this package returns.
+const (
+	// CodeIINFormat: an IIN is not exactly twelve ASCII digits.
+	CodeIINFormat Code = "iin.format"
+	// CodeIINDate: the first six digits of an IIN are not a real date.
+	CodeIINDate Code = "iin.date"
+	// CodeIINCentury: the seventh digit of an IIN is not 1 to 6.
+	CodeIINCentury Code = "iin.century"
+	// CodeIINChecksum: the check digit of an IIN does not match.
+	CodeIINChecksum Code = "iin.checksum"
+	// CodeSex: a sex is written as something other than "male", "female"
+	// or "unknown".
+	CodeSex Code = "sex.invalid"
+	// CodeBINFormat: a BIN is not exactly twelve ASCII digits.
+	CodeBINFormat Code = "bin.format"
+	// CodeBINDate: the month in digits 3 and 4 of a BIN is not 01 to 12.
+	CodeBINDate Code = "bin.date"
+	// CodeBINKind: the fifth digit of a BIN is not a known kind (4, 5 or 6).
+	CodeBINKind Code = "bin.kind"
+	// CodeBINChecksum: the check digit of a BIN does not match.
+	CodeBINChecksum Code = "bin.checksum"
+)
+
+// Error is an error with a stable [Code]. Its message never contains the
+// identifier or personal data that caused it.
+type Error struct {
+	// Code says what kind of error this is.
+	Code Code
+	// Message describes the error in lower-case English.
+	Message string
+}
+
+func (e *Error) Error() string {
+	return e.Message
+}
+
+func errorf(code Code, message string) *Error {
+	return &Error{Code: code, Message: message}
+}
