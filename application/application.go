@@ -1,6 +1,7 @@
 package application
 
 import (
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -115,11 +116,11 @@ type Source string
 
 // The sources of personal data.
 const (
-	// SourceRegister: the data was returned by a state register (the
+	// SourceRegister means the data was returned by a state register (the
 	// register of persons for the applicant, the civil registry for the
 	// child).
 	SourceRegister Source = "register"
-	// SourceManual: the register had no record, and the data was typed by
+	// SourceManual means the register had no record, and the data was typed by
 	// hand from an identity document or a birth certificate. It stays
 	// marked as unconfirmed.
 	SourceManual Source = "manual"
@@ -177,4 +178,18 @@ type Document struct {
 	// ExpiresOn is the civil date after which the document is no longer
 	// valid; zero when it does not expire by its own terms.
 	ExpiresOn time.Time
+}
+
+// Normalize rewrites a's free-form fields into their canonical form: the
+// applicant's phone number in E.164 (when [NormalizePhone] accepts it),
+// and names, address and e-mail without surrounding spaces. It leaves
+// anything it cannot normalise for [Rules.Validate] to report.
+func (a *Application) Normalize() {
+	if p, err := NormalizePhone(a.Applicant.Phone.Reveal()); err == nil {
+		a.Applicant.Phone = Confidential(p)
+	}
+	a.Applicant.Address = Confidential(strings.TrimSpace(a.Applicant.Address.Reveal()))
+	a.Applicant.Email = Confidential(strings.TrimSpace(a.Applicant.Email.Reveal()))
+	a.Applicant.Name = a.Applicant.Name.trimmed()
+	a.Child.Name = a.Child.Name.trimmed()
 }

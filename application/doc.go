@@ -65,7 +65,13 @@
 //
 // IINs, names, addresses, phone numbers, e-mail addresses and document
 // numbers are masked in every default rendering (fmt, slog, text and JSON
-// encoding), so logging or encoding a whole [Application] cannot leak them.
-// No error message of this package contains them. [EncodeRecord] and
-// [DecodeRecord] are the explicit codec for storage and the wire.
+// encoding), so logging or encoding a whole [Application] cannot leak them;
+// a child's birth date shows only its year. No error message of this
+// package contains them. [EncodeRecord] and [DecodeRecord] are the explicit
+// codec for storage and the wire.
+//
+// BUG(application): fmt cannot call the methods of a value held in an
+// unexported struct field, so a [FullName], [Confidential] or [Child] kept
+// in an unexported field of the caller's own struct prints unmasked. Keep
+// them in exported fields, or log the application itself.
 package application

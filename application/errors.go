@@ -17,23 +17,23 @@ type Code string
 const (
 	// CodeInternal is what [ErrorCode] reports for an error it does not know.
 	CodeInternal Code = "internal"
-	// CodeNotFound: the thing asked for does not exist.
+	// CodeNotFound means the thing asked for does not exist.
 	CodeNotFound Code = "not_found"
-	// CodeConflict: the change collides with another one (a stale status, a
-	// duplicate, a violated uniqueness rule).
+	// CodeConflict means the change collides with another one (a stale status,
+	// a duplicate, a violated uniqueness rule).
 	CodeConflict Code = "conflict"
-	// CodeInvalid: the application has validation problems; see
+	// CodeInvalid means the application has validation problems; see
 	// [ValidationError].
 	CodeInvalid Code = "invalid"
-	// CodeRulesInvalid: a [Rules] value has a parameter out of range.
+	// CodeRulesInvalid means a [Rules] value has a parameter out of range.
 	CodeRulesInvalid Code = "rules.invalid"
-	// CodeIllegalTransition: the status diagram has no such arrow, or the
+	// CodeIllegalTransition means the status diagram has no such arrow, or the
 	// transition lacks what its target status needs (a reason, a date).
 	CodeIllegalTransition Code = "status.illegal_transition"
-	// CodeStaleStatus: a transition was computed from a status that is no
+	// CodeStaleStatus means a transition was computed from a status that is no
 	// longer current.
 	CodeStaleStatus Code = "status.stale"
-	// CodeOutOfOrder: a transition is dated before the one it follows.
+	// CodeOutOfOrder means a transition is dated before the one it follows.
 	CodeOutOfOrder Code = "status.out_of_order"
 )
 

@@ -8,8 +8,11 @@ import (
 
 // Message is a text for people in the three languages of the service.
 type Message struct {
-	Kazakh  string
+	// Kazakh is the text in Kazakh, the state language.
+	Kazakh string
+	// Russian is the text in Russian.
 	Russian string
+	// English is the text in English.
 	English string
 }
 
@@ -39,17 +42,17 @@ var messages = map[Code]Message{
 		"The IIN must be 12 digits.",
 	},
 	ProblemIINDate: {
-		"ЖСН-дағы туған күні дұрыс емес.",
+		"ЖСН-дегі туған күні дұрыс емес.",
 		"Дата рождения в ИИН указана неверно.",
 		"The birth date in the IIN is not a real date.",
 	},
 	ProblemIINCentury: {
-		"ЖСН-ның жетінші цифры 1-ден 6-ға дейін болуы керек.",
+		"ЖСН-нің жетінші цифры 1-ден 6-ға дейін болуы керек.",
 		"Седьмая цифра ИИН должна быть от 1 до 6.",
 		"The seventh digit of the IIN must be 1 to 6.",
 	},
 	ProblemIINChecksum: {
-		"ЖСН-ның бақылау цифры сәйкес келмейді.",
+		"ЖСН-нің бақылау цифры сәйкес келмейді.",
 		"Контрольная цифра ИИН не совпадает.",
 		"The check digit of the IIN does not match.",
 	},
@@ -95,21 +98,21 @@ var messages = map[Code]Message{
 	},
 	ProblemTooOld: {
 		"Өтініш берілген күні бала %d жасқа толмаған болуы керек.",
-		"На дату подачи заявления ребёнку должно быть меньше %d лет.",
+		"Возраст ребёнка на дату подачи заявления должен быть меньше предельного (полных лет): %d.",
 		"The child must be under %d on the day of application.",
 	},
 	ProblemIINBirthDateMismatch: {
-		"Баланың ЖСН-ы туған күніне сәйкес келмейді.",
+		"Баланың ЖСН-і туған күніне сәйкес келмейді.",
 		"ИИН ребёнка не соответствует дате рождения.",
 		"The child's IIN does not match the birth date.",
 	},
 	ProblemIINSexMismatch: {
-		"Баланың ЖСН-ы жынысына сәйкес келмейді.",
+		"Баланың ЖСН-і жынысына сәйкес келмейді.",
 		"ИИН ребёнка не соответствует полу.",
 		"The child's IIN does not match the sex.",
 	},
 	ProblemApplicantIsChild: {
-		"Өтініш беруші мен баланың ЖСН-ы бірдей.",
+		"Өтініш беруші мен баланың ЖСН-дері бірдей.",
 		"ИИН заявителя совпадает с ИИН ребёнка.",
 		"The applicant and the child have the same IIN.",
 	},
@@ -154,9 +157,9 @@ var messages = map[Code]Message{
 		"The language of instruction is unknown.",
 	},
 	ProblemTooManyPreferences: {
-		"Ең көбі %d мектепке дейінгі ұйым таңдауға болады.",
-		"Можно выбрать не более %d дошкольных организаций.",
-		"At most %d preschool organisations may be chosen.",
+		"Мектепке дейінгі ұйымдар тым көп таңдалған; ең көбі: %d.",
+		"Выбрано слишком много дошкольных организаций; не более: %d.",
+		"Too many preschool organisations are chosen; the most allowed: %d.",
 	},
 	ProblemDuplicatePreference: {
 		"Бұл мектепке дейінгі ұйым бір рет қана таңдалады.",

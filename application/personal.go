@@ -1,10 +1,13 @@
 package application
 
 import (
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kezek/kezek/registry"
 )
 
 // FullName is a person's name as Kazakh documents give it. Names are
@@ -24,6 +27,15 @@ type FullName struct {
 // IsZero reports whether every part of n is empty.
 func (n FullName) IsZero() bool {
 	return n == FullName{}
+}
+
+// trimmed returns n without spaces around its parts.
+func (n FullName) trimmed() FullName {
+	return FullName{
+		Surname:    strings.TrimSpace(n.Surname),
+		GivenName:  strings.TrimSpace(n.GivenName),
+		Patronymic: strings.TrimSpace(n.Patronymic),
+	}
 }
 
 // Masked returns each part of n reduced to its first letter and "***",
@@ -46,7 +58,7 @@ func (n FullName) String() string {
 
 // Format implements fmt.Formatter: every verb prints the masked name.
 func (n FullName) Format(f fmt.State, verb rune) {
-	formatMasked(f, verb, n.Masked())
+	registry.FormatMasked(f, verb, n.Masked())
 }
 
 // LogValue implements slog.LogValuer: logs show the masked name.
@@ -87,7 +99,7 @@ func (c Confidential) String() string {
 
 // Format implements fmt.Formatter: every verb prints the masked text.
 func (c Confidential) Format(f fmt.State, verb rune) {
-	formatMasked(f, verb, c.Masked())
+	registry.FormatMasked(f, verb, c.Masked())
 }
 
 // LogValue implements slog.LogValuer: logs show the masked text.
@@ -107,11 +119,37 @@ func (c *Confidential) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// formatMasked prints a masked value for any fmt verb.
-func formatMasked(f fmt.State, verb rune, masked string) {
-	if verb == 'q' {
-		fmt.Fprintf(f, "%q", masked)
-		return
+// childView is what default renderings show of a child: with the birth
+// date and sex beside the last four digits, an IIN could be rebuilt, so
+// only the birth year shows.
+type childView struct {
+	IIN        registry.IIN
+	Name       FullName
+	BirthYear  int `json:",omitempty"`
+	Provenance Provenance
+}
+
+func (c Child) view() childView {
+	v := childView{IIN: c.IIN, Name: c.Name, Provenance: c.Provenance}
+	if !c.BirthDate.IsZero() {
+		v.BirthYear = c.BirthDate.Year()
 	}
-	fmt.Fprint(f, masked)
+	return v
+}
+
+// Format implements fmt.Formatter: every verb prints the child with the
+// IIN and name masked and only the year of birth.
+func (c Child) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, fmt.FormatString(f, verb), c.view())
+}
+
+// LogValue implements slog.LogValuer with the masked view of Format.
+func (c Child) LogValue() slog.Value {
+	return slog.AnyValue(c.view())
+}
+
+// MarshalJSON implements json.Marshaler with the masked view of Format.
+// JSON input with every field of Child still decodes.
+func (c Child) MarshalJSON() ([]byte, error) {
+	return json.Marshal(c.view())
 }

@@ -25,8 +25,10 @@ func secrets() []string {
 		out = append(out, p.iin, p.iin[:8], p.name.Surname, p.name.GivenName,
 			p.name.Patronymic)
 	}
+	// With the birth date and sex, the last four digits of an IIN give the
+	// rest away, so the child's birth date must not show either.
 	return append(out, "Абай к-сі", "234-56-78", "aigerim.zh", "KM-0045123",
-		"0123456")
+		"0123456", "2021-03-03", "03 Mar")
 }
 
 func assertNoLeak(t *testing.T, what, text string) {
@@ -103,8 +105,15 @@ func TestErrorsRevealNothing(t *testing.T) {
 	_, err := h.Apply(application.Transition{To: application.StatusEnrolled, At: t0.Add(time.Hour),
 		Actor: application.Actor{Role: application.RoleClerk, ID: "psc-0451"}})
 	errs = append(errs, err)
-	_, err = application.DecodeRecord([]byte(`{"Version":1,"Applicant":{"IIN":"` + mother.iin + `x"}}`))
-	errs = append(errs, err)
+	for _, rec := range []string{
+		`{"Version":1,"Applicant":{"IIN":"` + mother.iin + `x"}}`,
+		`{"Version":1,"SubmittedAt":"` + daughter.name.Surname + ` ` + daughter.iin + `"}`,
+		`{"Version":1,"Child":{"Sex":"` + son.iin + `"}}`,
+		`{"Version":1,"Child":{"Name":{"Surname":` + father.iin + `}}}`,
+	} {
+		_, err = application.DecodeRecord([]byte(rec))
+		errs = append(errs, err)
+	}
 
 	for _, err := range errs {
 		require.Error(t, err)
@@ -113,8 +122,28 @@ func TestErrorsRevealNothing(t *testing.T) {
 	}
 }
 
+func TestUnexportedFieldsRevealNothing(t *testing.T) {
+	// fmt cannot call the methods of a value in an unexported field, so it
+	// prints the fields themselves: an IIN must not hold its digits plainly.
+	a := validApplication(t)
+	type local struct {
+		iin registry.IIN
+		app application.Application
+	}
+	for _, format := range []string{"%v", "%+v", "%#v"} {
+		text := fmt.Sprintf(format, local{a.Child.IIN, *a})
+		for _, p := range []person{mother, daughter} {
+			assert.NotContains(t, text, p.iin[:8], format)
+		}
+	}
+}
+
 func TestMaskedRenderings(t *testing.T) {
-	n := application.FullName{Surname: "Нұрланова", GivenName: "Аружан", Patronymic: "Бауыржанқызы"}
+	n := application.FullName{
+		Surname:    "Нұрланова",
+		GivenName:  "Аружан",
+		Patronymic: "Бауыржанқызы",
+	}
 	assert.Equal(t, "Н*** А*** Б***", n.String())
 	assert.Equal(t, `"Н*** А*** Б***"`, fmt.Sprintf("%q", n))
 	assert.Equal(t, "", application.FullName{}.String())
@@ -130,7 +159,8 @@ func TestMaskedRenderings(t *testing.T) {
 	assert.Equal(t, c, back.Phone)
 
 	var name application.FullName
-	require.NoError(t, json.Unmarshal([]byte(`{"Surname":"Нұрланова","GivenName":"Аружан"}`), &name))
+	in := []byte(`{"Surname":"Нұрланова","GivenName":"Аружан"}`)
+	require.NoError(t, json.Unmarshal(in, &name))
 	assert.Equal(t, "Нұрланова", name.Surname)
 }
 
@@ -162,7 +192,11 @@ func TestRecordKeepsLenientIINs(t *testing.T) {
 }
 
 func TestDecodeRecordRejectsBadInput(t *testing.T) {
-	for _, in := range []string{``, `{`, `[]`, `{"Version":2}`, `{"Version":1,"Child":{"IIN":"12"}}`} {
+	inputs := []string{
+		``, `{`, `[]`, `{"Version":2}`,
+		`{"Version":1,"Child":{"IIN":"12"}}`,
+	}
+	for _, in := range inputs {
 		_, err := application.DecodeRecord([]byte(in))
 		assert.Equal(t, application.CodeInvalid, application.ErrorCode(err), "%q", in)
 	}
@@ -186,5 +220,6 @@ func TestErrorCode(t *testing.T) {
 	}
 	assert.ErrorIs(t, fmt.Errorf("x: %w", application.ErrNotFound), application.ErrNotFound)
 	assert.Equal(t, "save: conflict", fmt.Errorf("save: %w", application.ErrConflict).Error())
-	assert.True(t, strings.HasPrefix((&application.Error{Message: "a", Err: iinErr}).Error(), "a: iin"))
+	wrapped := &application.Error{Message: "a", Err: iinErr}
+	assert.True(t, strings.HasPrefix(wrapped.Error(), "a: iin"))
 }

@@ -11,7 +11,7 @@ import "strings"
 func NormalizePhone(raw string) (string, error) {
 	digits, plus, ok := phoneDigits(raw)
 	if !ok {
-		return "", errPhone
+		return "", errPhone()
 	}
 
 	switch {
@@ -21,18 +21,20 @@ func NormalizePhone(raw string) (string, error) {
 		digits = digits[1:]
 	case !plus && len(digits) == 10:
 	default:
-		return "", errPhone
+		return "", errPhone()
 	}
 
 	if digits[0] != '6' && digits[0] != '7' {
-		return "", errPhone
+		return "", errPhone()
 	}
 	return "+7" + digits, nil
 }
 
-var errPhone = &Error{
-	Code:    ProblemPhoneInvalid,
-	Message: "phone: not a kazakhstan number",
+func errPhone() error {
+	return &Error{
+		Code:    ProblemPhoneInvalid,
+		Message: "phone: not a kazakhstan number",
+	}
 }
 
 // phoneDigits strips separators from raw and returns its digits, whether it

@@ -10,38 +10,89 @@ import (
 // The codes of validation problems. Like every [Code] they are only ever
 // added, never changed.
 const (
-	ProblemRequired                 Code = "required"
-	ProblemIINFormat                     = Code(registry.CodeIINFormat)
-	ProblemIINDate                       = Code(registry.CodeIINDate)
-	ProblemIINCentury                    = Code(registry.CodeIINCentury)
-	ProblemIINChecksum                   = Code(registry.CodeIINChecksum)
-	ProblemNameInvalid              Code = "name.invalid"
-	ProblemPhoneInvalid             Code = "phone.invalid"
-	ProblemEmailInvalid             Code = "email.invalid"
-	ProblemChannelUnknown           Code = "channel.unknown"
-	ProblemSexUnknown               Code = "sex.unknown"
-	ProblemProvenanceUnknown        Code = "provenance.unknown"
-	ProblemEnteredByMissing         Code = "provenance.entered_by_missing"
-	ProblemBornInFuture             Code = "child.born_in_future"
-	ProblemTooOld                   Code = "child.too_old"
-	ProblemIINBirthDateMismatch     Code = "child.iin_birth_date_mismatch"
-	ProblemIINSexMismatch           Code = "child.iin_sex_mismatch"
-	ProblemApplicantIsChild         Code = "applicant.is_child"
-	ProblemMissingBirthCertificate  Code = "document.missing.birth_certificate"
-	ProblemMissingPMPCConclusion    Code = "document.missing.pmpc_conclusion"
+	// ProblemRequired means a required field is empty.
+	ProblemRequired Code = "required"
+	// ProblemIINFormat means an IIN is not twelve digits.
+	ProblemIINFormat = Code(registry.CodeIINFormat)
+	// ProblemIINDate means the birth date in an IIN typed by hand is not a
+	// real date.
+	ProblemIINDate = Code(registry.CodeIINDate)
+	// ProblemIINCentury means the century digit of an IIN typed by hand is not
+	// 1 to 6.
+	ProblemIINCentury = Code(registry.CodeIINCentury)
+	// ProblemIINChecksum means the check digit of an IIN typed by hand does
+	// not match.
+	ProblemIINChecksum = Code(registry.CodeIINChecksum)
+	// ProblemNameInvalid means a name holds something other than letters,
+	// spaces, hyphens and apostrophes, or no letter.
+	ProblemNameInvalid Code = "name.invalid"
+	// ProblemPhoneInvalid means the phone number is not a Kazakhstan number.
+	ProblemPhoneInvalid Code = "phone.invalid"
+	// ProblemEmailInvalid means the e-mail address is malformed.
+	ProblemEmailInvalid Code = "email.invalid"
+	// ProblemChannelUnknown means the channel is not one of the three.
+	ProblemChannelUnknown Code = "channel.unknown"
+	// ProblemSexUnknown means the child's sex is not given.
+	ProblemSexUnknown Code = "sex.unknown"
+	// ProblemProvenanceUnknown means the source of a person's data is not
+	// given.
+	ProblemProvenanceUnknown Code = "provenance.unknown"
+	// ProblemEnteredByMissing means data typed by hand does not say who typed
+	// it.
+	ProblemEnteredByMissing Code = "provenance.entered_by_missing"
+	// ProblemBornInFuture means the child is born after the day of
+	// application.
+	ProblemBornInFuture Code = "child.born_in_future"
+	// ProblemTooOld means the child has reached the age limit on the day of
+	// application.
+	ProblemTooOld Code = "child.too_old"
+	// ProblemIINBirthDateMismatch means the child's IIN encodes another birth
+	// date.
+	ProblemIINBirthDateMismatch Code = "child.iin_birth_date_mismatch"
+	// ProblemIINSexMismatch means the child's IIN encodes the other sex.
+	ProblemIINSexMismatch Code = "child.iin_sex_mismatch"
+	// ProblemApplicantIsChild means the applicant and the child have one IIN.
+	ProblemApplicantIsChild Code = "applicant.is_child"
+	// ProblemMissingBirthCertificate means no birth certificate is attached
+	// although the civil registry did not confirm the birth.
+	ProblemMissingBirthCertificate Code = "document.missing.birth_certificate"
+	// ProblemMissingPMPCConclusion means a correctional group is asked for
+	// without a PMPC conclusion.
+	ProblemMissingPMPCConclusion Code = "document.missing.pmpc_conclusion"
+	// ProblemMissingMedicalConclusion means a sanatorium group is asked for
+	// without a medical conclusion.
 	ProblemMissingMedicalConclusion Code = "document.missing.medical_conclusion"
-	ProblemDocumentKindUnknown      Code = "document.kind_unknown"
-	ProblemDocumentExpired          Code = "document.expired"
-	ProblemDocumentIssuedInFuture   Code = "document.issued_in_future"
-	ProblemGroupTypeUnknown         Code = "group_type.unknown"
-	ProblemLanguageUnknown          Code = "language.unknown"
-	ProblemTooManyPreferences       Code = "preferences.too_many"
-	ProblemDuplicatePreference      Code = "preferences.duplicate"
-	ProblemAdmissionDatePast        Code = "admission_date.past"
-	ProblemCategoryUnknown          Code = "priority.category_unknown"
-	ProblemDuplicateClaim           Code = "priority.duplicate"
-	ProblemEvidenceMissing          Code = "priority.evidence_missing"
-	ProblemEvidenceExpired          Code = "priority.evidence_expired"
+	// ProblemDocumentKindUnknown means a document's kind is not known.
+	ProblemDocumentKindUnknown Code = "document.kind_unknown"
+	// ProblemDocumentExpired means a document had expired on the day of
+	// application.
+	ProblemDocumentExpired Code = "document.expired"
+	// ProblemDocumentIssuedInFuture means a document is dated after the day of
+	// application.
+	ProblemDocumentIssuedInFuture Code = "document.issued_in_future"
+	// ProblemGroupTypeUnknown means the group type is not known.
+	ProblemGroupTypeUnknown Code = "group_type.unknown"
+	// ProblemLanguageUnknown means the language of instruction is not known.
+	ProblemLanguageUnknown Code = "language.unknown"
+	// ProblemTooManyPreferences means more organisations are chosen than the
+	// rules allow.
+	ProblemTooManyPreferences Code = "preferences.too_many"
+	// ProblemDuplicatePreference means an organisation is chosen twice.
+	ProblemDuplicatePreference Code = "preferences.duplicate"
+	// ProblemAdmissionDatePast means the desired admission date is before the
+	// day of application.
+	ProblemAdmissionDatePast Code = "admission_date.past"
+	// ProblemCategoryUnknown means a priority category is not one the rules
+	// accept.
+	ProblemCategoryUnknown Code = "priority.category_unknown"
+	// ProblemDuplicateClaim means a priority category is claimed twice.
+	ProblemDuplicateClaim Code = "priority.duplicate"
+	// ProblemEvidenceMissing means no document of a kind that proves the claim
+	// is attached.
+	ProblemEvidenceMissing Code = "priority.evidence_missing"
+	// ProblemEvidenceExpired means every document that would prove the claim
+	// had expired.
+	ProblemEvidenceExpired Code = "priority.evidence_expired"
 )
 
 // Problem is one thing wrong with an application.

@@ -2,6 +2,7 @@ package application
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -28,7 +29,7 @@ func EncodeRecord(a *Application) ([]byte, error) {
 func DecodeRecord(data []byte) (*Application, error) {
 	var r appRecord
 	if err := json.Unmarshal(data, &r); err != nil {
-		return nil, &Error{Code: CodeInvalid, Message: "decode record", Err: err}
+		return nil, decodeError(err)
 	}
 	if r.Version != recordVersion {
 		return nil, &Error{
@@ -152,6 +153,23 @@ func (r appRecord) application() (*Application, error) {
 	}, nil
 }
 
+// decodeError reports a JSON decoding error without its text, which can
+// quote the personal data being decoded.
+func decodeError(err error) error {
+	var (
+		syntax *json.SyntaxError
+		typ    *json.UnmarshalTypeError
+		msg    = "decode record: malformed value"
+	)
+	switch {
+	case errors.As(err, &syntax):
+		msg = fmt.Sprintf("decode record: syntax error at byte %d", syntax.Offset)
+	case errors.As(err, &typ):
+		msg = fmt.Sprintf("decode record: wrong type for field %s", typ.Field)
+	}
+	return &Error{Code: CodeInvalid, Message: msg}
+}
+
 // recordIIN reads a stored IIN; an empty one is the zero IIN.
 func recordIIN(s string) (registry.IIN, error) {
 	if s == "" {
@@ -159,7 +177,8 @@ func recordIIN(s string) (registry.IIN, error) {
 	}
 	n, err := registry.ParseIINLenient(s)
 	if err != nil {
-		return registry.IIN{}, &Error{Code: CodeInvalid, Message: "decode record", Err: err}
+		return registry.IIN{}, &Error{Code: CodeInvalid,
+			Message: "decode record: an iin is not twelve digits"}
 	}
 	return n, nil
 }

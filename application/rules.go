@@ -5,11 +5,12 @@ import "fmt"
 // The defaults of [Rules], from today's national rules (Order No. 254 of
 // 2020 as amended in 2024).
 const (
-	// DefaultAgeLimit: a child must be under 6 at application.
+	// DefaultAgeLimit means a child must be under 6 at application.
 	DefaultAgeLimit = 6
-	// DefaultMaxPreferences: up to 4 preschool organisations may be chosen.
+	// DefaultMaxPreferences means up to 4 preschool organisations may be
+	// chosen.
 	DefaultMaxPreferences = 4
-	// DefaultEmployerCertificateMonths: an employer's certificate proves a
+	// DefaultEmployerCertificateMonths means an employer's certificate proves a
 	// right for one month after issue.
 	DefaultEmployerCertificateMonths = 1
 )

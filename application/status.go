@@ -14,32 +14,36 @@ type Status string
 
 // The statuses.
 const (
-	// StatusDraft: being filled in; not yet sent.
+	// StatusDraft is an application being filled in, not yet sent.
 	StatusDraft Status = "draft"
-	// StatusSubmitted: received and being checked.
+	// StatusSubmitted is an application received and being checked.
 	StatusSubmitted Status = "submitted"
-	// StatusPending: waiting for a register or a signature check that
-	// could not answer; the place in the queue counts from receipt.
+	// StatusPending is an application waiting for a register or a
+	// signature check that could not answer; its place in the queue counts
+	// from receipt.
 	StatusPending Status = "pending"
-	// StatusRegistered: checked, numbered and accepted.
+	// StatusRegistered is an application checked, numbered and accepted.
 	StatusRegistered Status = "registered"
-	// StatusWaiting: in the queue. Portals call it "active".
+	// StatusWaiting is a child in the queue. Portals call it "active".
 	StatusWaiting Status = "waiting"
-	// StatusNotified: a place is offered and the offer is open.
+	// StatusNotified is a child offered a place, the offer still open.
 	StatusNotified Status = "notified"
-	// StatusReferred: a referral to a preschool organisation is issued.
+	// StatusReferred is a child issued a referral to a preschool
+	// organisation.
 	StatusReferred Status = "referred"
-	// StatusEnrolled: the child is admitted.
+	// StatusEnrolled is a child admitted to a preschool organisation.
 	StatusEnrolled Status = "enrolled"
-	// StatusRefused: the application was refused, with a reason.
+	// StatusRefused is an application refused, with a reason.
 	StatusRefused Status = "refused"
-	// StatusInactive: out of the queue until reactivated (voucher mode).
+	// StatusInactive is a child out of the queue until reactivated
+	// (voucher mode).
 	StatusInactive Status = "inactive"
-	// StatusStopListed: in the queue but offered nothing until a date.
+	// StatusStopListed is a child in the queue who is offered nothing until
+	// a date.
 	StatusStopListed Status = "stop_listed"
-	// StatusRemoved: out of the queue for good, with a reason.
+	// StatusRemoved is a child out of the queue for good, with a reason.
 	StatusRemoved Status = "removed"
-	// StatusArchived: closed; no change follows.
+	// StatusArchived is a closed application; no change follows.
 	StatusArchived Status = "archived"
 )
 
@@ -87,15 +91,15 @@ type Reason string
 
 // The reasons for [StatusRemoved].
 const (
-	// ReasonDeclined: the parent declined an offer in voucher mode.
+	// ReasonDeclined means the parent declined an offer in voucher mode.
 	ReasonDeclined Reason = "declined"
-	// ReasonUnanswered: an offer went unanswered in voucher mode.
+	// ReasonUnanswered means an offer went unanswered in voucher mode.
 	ReasonUnanswered Reason = "unanswered"
-	// ReasonParentRequest: the parent asked to leave the queue.
+	// ReasonParentRequest means the parent asked to leave the queue.
 	ReasonParentRequest Reason = "parent_request"
-	// ReasonAgedOut: the child is too old for the queue.
+	// ReasonAgedOut means the child is too old for the queue.
 	ReasonAgedOut Reason = "aged_out"
-	// ReasonDuplicate: another application for the child is active.
+	// ReasonDuplicate means another application for the child is active.
 	ReasonDuplicate Reason = "duplicate"
 )
 
@@ -127,8 +131,12 @@ type Transition struct {
 // history does not allow. Its Code is [CodeIllegalTransition],
 // [CodeStaleStatus] or [CodeOutOfOrder].
 type TransitionError struct {
-	Code     Code
-	From, To Status
+	// Code says what is wrong.
+	Code Code
+	// From is the status the transition started from.
+	From Status
+	// To is the status it aimed at.
+	To Status
 	// Detail says what is wrong, in lower-case English.
 	Detail string
 }
@@ -170,8 +178,9 @@ func (h History) Status() Status {
 // the diagram has no arrow from the current status to t.To, t.From is set
 // and is not the current status, t is dated before the last transition, or
 // t lacks what its target needs: a reason for refused and removed (one of
-// the removal reasons for removed), a date after t.At for stop-listed. A
-// stop-listed child returns to waiting no earlier than that date.
+// the removal reasons for removed), a date after t.At for stop-listed, an
+// actor with a known role. A stop-listed child returns to waiting no
+// earlier than that date. The recorded time is t.At in UTC.
 //
 // Apply never changes h's elements; the result may share h's array.
 func (h History) Apply(t Transition) (History, error) {
@@ -193,6 +202,10 @@ func (h History) Apply(t Transition) (History, error) {
 	if t.At.IsZero() {
 		return fail(CodeIllegalTransition, "no time given")
 	}
+	if !t.Actor.Role.Valid() {
+		return fail(CodeIllegalTransition, "no actor given")
+	}
+	t.At = t.At.UTC()
 	if len(h) > 0 && t.At.Before(h[len(h)-1].At) {
 		return fail(CodeOutOfOrder, "dated before the previous transition")
 	}

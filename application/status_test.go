@@ -47,14 +47,18 @@ func TestHistoryPaths(t *testing.T) {
 		name string
 		path []application.Status
 	}{
-		{"Enrolled", s("submitted", "registered", "waiting", "notified", "referred", "enrolled", "archived")},
+		{"Enrolled", s("submitted", "registered", "waiting", "notified", "referred",
+			"enrolled", "archived")},
 		{"PendingThenRegistered", s("submitted", "pending", "registered", "waiting")},
 		{"RefusedAtSubmission", s("submitted", "refused", "archived")},
 		{"RefusedWhilePending", s("submitted", "pending", "refused")},
 		{"ReferralAtOnce", s("submitted", "registered", "referred", "enrolled")},
-		{"DeclinedStaysInQueue", s("submitted", "registered", "waiting", "notified", "waiting", "notified", "referred")},
-		{"VoucherInactive", s("submitted", "registered", "waiting", "notified", "inactive", "waiting")},
-		{"ReferralExpired", s("submitted", "registered", "waiting", "notified", "referred", "stop_listed")},
+		{"DeclinedStaysInQueue", s("submitted", "registered", "waiting", "notified",
+			"waiting", "notified", "referred")},
+		{"VoucherInactive", s("submitted", "registered", "waiting", "notified",
+			"inactive", "waiting")},
+		{"ReferralExpired", s("submitted", "registered", "waiting", "notified",
+			"referred", "stop_listed")},
 		{"RemovedOnRequest", s("submitted", "registered", "waiting", "removed", "archived")},
 		{"DraftDropped", s("removed")},
 	}
@@ -77,31 +81,50 @@ func TestHistoryRefusesIllegal(t *testing.T) {
 		after time.Duration
 	}{
 		{"SkipToEnrolled", []application.Status{"submitted", "registered", "waiting"},
-			application.Transition{To: application.StatusEnrolled}, application.CodeIllegalTransition, 0},
+			application.Transition{To: application.StatusEnrolled},
+			application.CodeIllegalTransition, 0},
 		{"DraftToWaiting", nil,
-			application.Transition{To: application.StatusWaiting}, application.CodeIllegalTransition, 0},
+			application.Transition{To: application.StatusWaiting},
+			application.CodeIllegalTransition, 0},
 		{"LeaveArchived", []application.Status{"submitted", "refused", "archived"},
-			application.Transition{To: application.StatusWaiting}, application.CodeIllegalTransition, 0},
+			application.Transition{To: application.StatusWaiting},
+			application.CodeIllegalTransition, 0},
 		{"UnknownStatus", []application.Status{"submitted"},
-			application.Transition{To: "lost"}, application.CodeIllegalTransition, 0},
+			application.Transition{To: "lost"},
+			application.CodeIllegalTransition, 0},
 		{"RefusalWithoutReason", []application.Status{"submitted"},
-			application.Transition{To: application.StatusRefused}, application.CodeIllegalTransition, 0},
+			application.Transition{To: application.StatusRefused},
+			application.CodeIllegalTransition, 0},
 		{"RemovalWithOtherReason", []application.Status{"submitted", "registered", "waiting"},
-			application.Transition{To: application.StatusRemoved, Reason: "bored"}, application.CodeIllegalTransition, 0},
+			application.Transition{To: application.StatusRemoved, Reason: "bored"},
+			application.CodeIllegalTransition, 0},
 		{"StopListWithoutDate", []application.Status{"submitted", "registered", "waiting"},
-			application.Transition{To: application.StatusStopListed}, application.CodeIllegalTransition, 0},
-		{"StaleFrom", []application.Status{"submitted", "registered", "waiting", "notified"},
-			application.Transition{From: application.StatusWaiting, To: application.StatusNotified}, application.CodeStaleStatus, 0},
+			application.Transition{To: application.StatusStopListed},
+			application.CodeIllegalTransition, 0},
+		{"StaleFrom",
+			[]application.Status{"submitted", "registered", "waiting", "notified"},
+			application.Transition{From: application.StatusWaiting, To: application.StatusNotified},
+			application.CodeStaleStatus, 0},
 		{"OutOfOrder", []application.Status{"submitted", "registered"},
-			application.Transition{To: application.StatusWaiting}, application.CodeOutOfOrder, -2 * time.Hour},
-		{"StopListNotOver", []application.Status{"submitted", "registered", "waiting", "stop_listed"},
-			application.Transition{To: application.StatusWaiting}, application.CodeIllegalTransition, 9 * 24 * time.Hour},
+			application.Transition{To: application.StatusWaiting},
+			application.CodeOutOfOrder, -2 * time.Hour},
+		{"StopListNotOver",
+			[]application.Status{"submitted", "registered", "waiting", "stop_listed"},
+			application.Transition{To: application.StatusWaiting},
+			application.CodeIllegalTransition, 9 * 24 * time.Hour},
+		{"UnknownActor", []application.Status{"submitted"},
+			application.Transition{To: application.StatusRegistered,
+				Actor: application.Actor{Role: "ghost"}},
+			application.CodeIllegalTransition, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := path(t, tt.from...)
 			tr := tt.to
 			tr.At = t0.Add(time.Duration(len(tt.from))*time.Hour + tt.after)
+			if tr.Actor.IsZero() {
+				tr.Actor = system
+			}
 			got, err := h.Apply(tr)
 			assert.Nil(t, got)
 			assert.Equal(t, tt.code, application.ErrorCode(err), "%v", err)
@@ -116,7 +139,7 @@ func TestHistoryStopListEnds(t *testing.T) {
 	require.Equal(t, registry.Date(2025, 9, 25), until)
 
 	// 19:00 UTC on the 24th is already the 25th in Kazakhstan.
-	back, err := h.Apply(application.Transition{
+	back, err := h.Apply(application.Transition{Actor: system,
 		To: application.StatusWaiting, At: time.Date(2025, 9, 24, 19, 0, 0, 0, time.UTC),
 	})
 	require.NoError(t, err)
@@ -126,9 +149,12 @@ func TestHistoryStopListEnds(t *testing.T) {
 
 func TestHistoryApplyDoesNotAlias(t *testing.T) {
 	h := path(t, "submitted", "registered", "waiting")
-	a, err := h.Apply(application.Transition{To: application.StatusNotified, At: t0.Add(5 * time.Hour)})
+	at := t0.Add(5 * time.Hour)
+	a, err := h.Apply(application.Transition{
+		To: application.StatusNotified, At: at, Actor: system})
 	require.NoError(t, err)
-	b, err := h.Apply(application.Transition{To: application.StatusInactive, At: t0.Add(5 * time.Hour)})
+	b, err := h.Apply(application.Transition{
+		To: application.StatusInactive, At: at, Actor: system})
 	require.NoError(t, err)
 	assert.Equal(t, application.StatusNotified, a.Status())
 	assert.Equal(t, application.StatusInactive, b.Status())

@@ -289,7 +289,7 @@ func (v *validator) expired(d Document) bool {
 		return true
 	}
 	if d.Kind == DocEmployerCertificate && !d.IssuedOn.IsZero() {
-		until := dateOnly(d.IssuedOn).AddDate(0, v.rules.EmployerCertificateMonths, 0)
+		until := addMonths(dateOnly(d.IssuedOn), v.rules.EmployerCertificateMonths)
 		return until.Before(v.day)
 	}
 	return false
@@ -307,18 +307,31 @@ func dateOnly(t time.Time) time.Time {
 	return registry.Date(t.Date())
 }
 
+// addMonths returns the civil date n months after d, or the last day of
+// that month when it is shorter: a month after 31 January is 28 or 29
+// February.
+func addMonths(d time.Time, n int) time.Time {
+	first := registry.Date(d.Year(), d.Month(), 1).AddDate(0, n, 0)
+	last := first.AddDate(0, 1, -1).Day()
+	return registry.Date(first.Year(), first.Month(), min(d.Day(), last))
+}
+
 // validName reports whether s holds only letters, spaces, hyphens and
-// apostrophes. The empty string is valid here; presence is checked apart.
+// apostrophes, with at least one letter. The empty string is valid here;
+// presence is checked apart.
 func validName(s string) bool {
+	letters := 0
 	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r), unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.Is(unicode.Mn, r):
 		case r == ' ' || r == '-' || r == '\'' || r == '’' || r == 'ʼ':
 		default:
 			return false
 		}
 	}
-	return true
+	return s == "" || letters > 0
 }
 
 func validEmail(s string) bool {

@@ -130,13 +130,17 @@ func TestValidate(t *testing.T) {
 			a.Child.Provenance = confirmed
 		},
 	}, {
-		name:   "PMPCConclusionMissing",
-		change: func(a *application.Application) { a.Preferences.GroupType = registry.GroupCorrectional },
-		want:   []string{"documents: document.missing.pmpc_conclusion"},
+		name: "PMPCConclusionMissing",
+		change: func(a *application.Application) {
+			a.Preferences.GroupType = registry.GroupCorrectional
+		},
+		want: []string{"documents: document.missing.pmpc_conclusion"},
 	}, {
-		name:   "MedicalConclusionMissing",
-		change: func(a *application.Application) { a.Preferences.GroupType = registry.GroupSanatorium },
-		want:   []string{"documents: document.missing.medical_conclusion"},
+		name: "MedicalConclusionMissing",
+		change: func(a *application.Application) {
+			a.Preferences.GroupType = registry.GroupSanatorium
+		},
+		want: []string{"documents: document.missing.medical_conclusion"},
 	}, {
 		name: "MedicalConclusionAttached",
 		change: func(a *application.Application) {
@@ -211,22 +215,28 @@ func TestValidate(t *testing.T) {
 		want:   []string{"claims[0].category: priority.category_unknown"},
 	}, {
 		name: "CategoryNotAcceptedByCity",
-		rules: application.Rules{Evidence: map[application.PriorityCategory][]application.DocumentKind{
-			application.CategoryMilitary: {application.DocEmployerCertificate},
-		}},
+		rules: application.Rules{
+			Evidence: map[application.PriorityCategory][]application.DocumentKind{
+				application.CategoryMilitary: {application.DocEmployerCertificate},
+			},
+		},
 		want: []string{"claims[0].category: priority.category_unknown"},
 	}, {
 		name:   "DuplicateClaim",
 		change: func(a *application.Application) { a.Claims = append(a.Claims, a.Claims[0]) },
 		want:   []string{"claims[1].category: priority.duplicate"},
 	}, {
-		name:   "DocumentExpired",
-		change: func(a *application.Application) { a.Documents[0].ExpiresOn = registry.Date(2025, 1, 1) },
-		want:   []string{"documents[0]: document.expired"},
+		name: "DocumentExpired",
+		change: func(a *application.Application) {
+			a.Documents[0].ExpiresOn = registry.Date(2025, 1, 1)
+		},
+		want: []string{"documents[0]: document.expired"},
 	}, {
-		name:   "DocumentIssuedInFuture",
-		change: func(a *application.Application) { a.Documents[0].IssuedOn = registry.Date(2025, 9, 16) },
-		want:   []string{"documents[0].issued_on: document.issued_in_future"},
+		name: "DocumentIssuedInFuture",
+		change: func(a *application.Application) {
+			a.Documents[0].IssuedOn = registry.Date(2025, 9, 16)
+		},
+		want: []string{"documents[0].issued_on: document.issued_in_future"},
 	}, {
 		name:   "DocumentKindUnknown",
 		change: func(a *application.Application) { a.Documents[0].Kind = "passport" },
@@ -270,12 +280,16 @@ func TestValidate(t *testing.T) {
 		change: func(a *application.Application) { a.Preferences.Organisations = nil },
 		want:   []string{"preferences.organisations: required"},
 	}, {
-		name:   "AdmissionDatePast",
-		change: func(a *application.Application) { a.Preferences.AdmissionDate = registry.Date(2025, 9, 14) },
-		want:   []string{"preferences.admission_date: admission_date.past"},
+		name: "AdmissionDatePast",
+		change: func(a *application.Application) {
+			a.Preferences.AdmissionDate = registry.Date(2025, 9, 14)
+		},
+		want: []string{"preferences.admission_date: admission_date.past"},
 	}, {
-		name:   "AdmissionDateToday",
-		change: func(a *application.Application) { a.Preferences.AdmissionDate = registry.Date(2025, 9, 15) },
+		name: "AdmissionDateToday",
+		change: func(a *application.Application) {
+			a.Preferences.AdmissionDate = registry.Date(2025, 9, 15)
+		},
 	}, {
 		name:   "GroupTypeUnknown",
 		change: func(a *application.Application) { a.Preferences.GroupType = "nursery" },
@@ -292,13 +306,17 @@ func TestValidate(t *testing.T) {
 		name:   "NameHyphenApostrophe",
 		change: func(a *application.Application) { a.Applicant.Name.Surname = "О'Нил-Жақсыбекова" },
 	}, {
-		name:   "ManualDataWithoutTypist",
-		change: func(a *application.Application) { a.Child.Provenance.EnteredBy = application.Actor{} },
-		want:   []string{"child.provenance.entered_by: provenance.entered_by_missing"},
+		name: "ManualDataWithoutTypist",
+		change: func(a *application.Application) {
+			a.Child.Provenance.EnteredBy = application.Actor{}
+		},
+		want: []string{"child.provenance.entered_by: provenance.entered_by_missing"},
 	}, {
-		name:   "ProvenanceUnknown",
-		change: func(a *application.Application) { a.Applicant.Provenance = application.Provenance{} },
-		want:   []string{"applicant.provenance.source: provenance.unknown"},
+		name: "ProvenanceUnknown",
+		change: func(a *application.Application) {
+			a.Applicant.Provenance = application.Provenance{}
+		},
+		want: []string{"applicant.provenance.source: provenance.unknown"},
 	}, {
 		name:   "ChannelUnknown",
 		change: func(a *application.Application) { a.Channel = "fax" },
@@ -368,9 +386,15 @@ func TestValidateProblemMessages(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	require.Len(t, ve.Problems, 1)
 	m := ve.Problems[0].Message
-	assert.Equal(t, "At most 4 preschool organisations may be chosen.", m.English)
-	assert.Equal(t, "Можно выбрать не более 4 дошкольных организаций.", m.Russian)
-	assert.Equal(t, "Ең көбі 4 мектепке дейінгі ұйым таңдауға болады.", m.Kazakh)
+	assert.Equal(t,
+		"Too many preschool organisations are chosen; the most allowed: 4.",
+		m.English)
+	assert.Equal(t,
+		"Выбрано слишком много дошкольных организаций; не более: 4.",
+		m.Russian)
+	assert.Equal(t,
+		"Мектепке дейінгі ұйымдар тым көп таңдалған; ең көбі: 4.",
+		m.Kazakh)
 	assert.Equal(t, m.Kazakh, m.In(registry.Kazakh))
 	assert.Equal(t, m.Russian, m.In(registry.Russian))
 	assert.Equal(t, m.English, m.In(registry.Uzbek))
@@ -427,9 +451,11 @@ func TestNormalizePhone(t *testing.T) {
 }
 
 func FuzzValidate(f *testing.F) {
-	f.Add("900201400552", "210303600347", "+77012345678", int64(0), int64(0), "ds-1", "general", "kk", "large_family", "large_family_certificate")
+	f.Add("900201400552", "210303600347", "+77012345678", int64(0), int64(0),
+		"ds-1", "general", "kk", "large_family", "large_family_certificate")
 	f.Add("", "", "", int64(-1e12), int64(1e12), "", "", "", "", "")
-	f.Add("123456789011", "000000000000", "8 (701)", int64(1), int64(-1), "x", "sanatorium", "xx", "military", "employer_certificate")
+	f.Add("123456789011", "000000000000", "8 (701)", int64(1), int64(-1),
+		"x", "sanatorium", "xx", "military", "employer_certificate")
 	f.Fuzz(func(t *testing.T, applicant, child, phone string, born, issued int64,
 		org, group, lang, category, kind string) {
 		a := validApplication(t)
@@ -497,5 +523,47 @@ func ExampleRules_Validate() {
 	// child.iin (iin.checksum): The check digit of the IIN does not match.
 	// child.provenance.source (provenance.unknown): The source of the data is unknown.
 	// child.sex (sex.unknown): The child's sex is not given.
-	// ЖСН-ның бақылау цифры сәйкес келмейді.
+	// ЖСН-нің бақылау цифры сәйкес келмейді.
+}
+
+func TestNormalize(t *testing.T) {
+	a := validApplication(t)
+	a.Applicant.Name.Surname = "  Жақсыбекова "
+	a.Applicant.Email = " aigerim.zh@example.kz "
+	a.Normalize()
+	assert.Equal(t, application.Confidential("+77012345678"), a.Applicant.Phone)
+	assert.Equal(t, "Жақсыбекова", a.Applicant.Name.Surname)
+	assert.Equal(t, application.Confidential("aigerim.zh@example.kz"), a.Applicant.Email)
+
+	a.Applicant.Phone = "+7 916 123 4567"
+	a.Normalize()
+	assert.Equal(t, application.Confidential("+7 916 123 4567"), a.Applicant.Phone)
+}
+
+func TestEmployerCertificateAtMonthEnd(t *testing.T) {
+	// Issued on 31 January 2025, a one-month certificate lasts to 28
+	// February, not to 3 March.
+	a := validApplication(t)
+	a.Claims = []application.PriorityClaim{{
+		Category: application.CategoryMilitary,
+		Evidence: []application.Document{{
+			Kind: application.DocEmployerCertificate, IssuedOn: registry.Date(2025, 1, 31),
+		}},
+	}}
+	a.Child.BirthDate = registry.Date(2021, 3, 3)
+	a.Preferences.AdmissionDate = time.Time{}
+
+	on := func(y int, m time.Month, d int) time.Time {
+		return time.Date(y, m, d, 5, 0, 0, 0, time.UTC)
+	}
+	assert.NoError(t, application.Rules{}.Validate(a, on(2025, 2, 28)))
+	assert.Equal(t, []string{"claims[0].evidence: priority.evidence_expired"},
+		problems(t, application.Rules{}.Validate(a, on(2025, 3, 1))))
+}
+
+func TestNameNeedsALetter(t *testing.T) {
+	a := validApplication(t)
+	a.Child.Name.Patronymic = "-'"
+	assert.Equal(t, []string{"child.name.patronymic: name.invalid"},
+		problems(t, application.Rules{}.Validate(a, receivedAt)))
 }

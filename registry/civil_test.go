@@ -16,13 +16,17 @@ func TestDateOfDayBoundary(t *testing.T) {
 		want    time.Time
 	}{
 		// Since 1 March 2024 the country keeps UTC+5: midnight is 19:00 UTC.
-		{"BeforeMidnightUTC5", time.Date(2024, 6, 1, 18, 59, 59, 0, time.UTC), registry.Date(2024, 6, 1)},
+		{"BeforeMidnightUTC5",
+			time.Date(2024, 6, 1, 18, 59, 59, 0, time.UTC), registry.Date(2024, 6, 1)},
 		{"MidnightUTC5", time.Date(2024, 6, 1, 19, 0, 0, 0, time.UTC), registry.Date(2024, 6, 2)},
 		{"NewYearUTC5", time.Date(2025, 12, 31, 19, 0, 0, 0, time.UTC), registry.Date(2026, 1, 1)},
 		// Before the change Almaty kept UTC+6: midnight was 18:00 UTC.
-		{"BeforeMidnightUTC6", time.Date(2023, 6, 1, 17, 59, 59, 0, time.UTC), registry.Date(2023, 6, 1)},
+		{"BeforeMidnightUTC6",
+			time.Date(2023, 6, 1, 17, 59, 59, 0, time.UTC), registry.Date(2023, 6, 1)},
 		{"MidnightUTC6", time.Date(2023, 6, 1, 18, 0, 0, 0, time.UTC), registry.Date(2023, 6, 2)},
-		{"OtherZoneInput", time.Date(2026, 3, 1, 23, 30, 0, 0, time.FixedZone("CET", 3600)), registry.Date(2026, 3, 2)},
+		{"OtherZoneInput",
+			time.Date(2026, 3, 1, 23, 30, 0, 0, time.FixedZone("CET", 3600)),
+			registry.Date(2026, 3, 2)},
 		{"Zero", time.Time{}, time.Time{}},
 	}
 	for _, tt := range tests {

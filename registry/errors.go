@@ -7,24 +7,25 @@ type Code string
 
 // The codes of the errors this package returns.
 const (
-	// CodeIINFormat: an IIN is not exactly twelve ASCII digits.
+	// CodeIINFormat means an IIN is not exactly twelve ASCII digits.
 	CodeIINFormat Code = "iin.format"
-	// CodeIINDate: the first six digits of an IIN are not a real date.
+	// CodeIINDate means the first six digits of an IIN are not a real date.
 	CodeIINDate Code = "iin.date"
-	// CodeIINCentury: the seventh digit of an IIN is not 1 to 6.
+	// CodeIINCentury means the seventh digit of an IIN is not 1 to 6.
 	CodeIINCentury Code = "iin.century"
-	// CodeIINChecksum: the check digit of an IIN does not match.
+	// CodeIINChecksum means the check digit of an IIN does not match.
 	CodeIINChecksum Code = "iin.checksum"
-	// CodeSex: a sex is written as something other than "male", "female"
+	// CodeSex means a sex is written as something other than "male", "female"
 	// or "unknown".
 	CodeSex Code = "sex.invalid"
-	// CodeBINFormat: a BIN is not exactly twelve ASCII digits.
+	// CodeBINFormat means a BIN is not exactly twelve ASCII digits.
 	CodeBINFormat Code = "bin.format"
-	// CodeBINDate: the month in digits 3 and 4 of a BIN is not 01 to 12.
+	// CodeBINDate means the month in digits 3 and 4 of a BIN is not 01 to 12.
 	CodeBINDate Code = "bin.date"
-	// CodeBINKind: the fifth digit of a BIN is not a known kind (4, 5 or 6).
+	// CodeBINKind means the fifth digit of a BIN is not a known kind (4, 5 or
+	// 6).
 	CodeBINKind Code = "bin.kind"
-	// CodeBINChecksum: the check digit of a BIN does not match.
+	// CodeBINChecksum means the check digit of a BIN does not match.
 	CodeBINChecksum Code = "bin.checksum"
 )
 

@@ -3,7 +3,6 @@ package registry
 import (
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
 )
 
@@ -54,9 +53,23 @@ func (s *Sex) UnmarshalText(text []byte) error {
 // the empty IIN.
 //
 // IIN values compare with ==. Every default rendering of an IIN is masked to
-// its last four digits; only [IIN.Digits] returns the full number.
+// its last four digits; only [IIN.Digits] returns the full number. The
+// number is held scrambled, so that even a printer that bypasses the
+// methods (fmt on an unexported field holding an IIN, a reflection-based
+// diff) shows no digits.
 type IIN struct {
-	digits string
+	v uint64 // (number+1) XOR scramble; 0 for the zero IIN
+}
+
+// scramble is above every twelve-digit number, so no IIN is held as 0.
+const scramble = 0x5a3c_96e1_d2b4_f00d
+
+func makeIIN(s string) IIN {
+	var n uint64
+	for i := range len(s) {
+		n = n*10 + uint64(s[i]-'0')
+	}
+	return IIN{v: (n + 1) ^ scramble}
 }
 
 // ParseIIN parses an IIN as a person would type it. It accepts exactly
@@ -79,7 +92,7 @@ func ParseIIN(s string) (IIN, error) {
 	if d, ok := checkDigit(s); !ok || s[11]-'0' != d {
 		return IIN{}, errorf(CodeIINChecksum, "iin: check digit does not match")
 	}
-	return IIN{digits: s}, nil
+	return makeIIN(s), nil
 }
 
 // ParseIINLenient accepts any twelve ASCII digits as an IIN, without
@@ -92,24 +105,27 @@ func ParseIINLenient(s string) (IIN, error) {
 	if !twelveDigits(s) {
 		return IIN{}, errorf(CodeIINFormat, "iin: not twelve digits")
 	}
-	return IIN{digits: s}, nil
+	return makeIIN(s), nil
 }
 
 // Digits returns the full twelve digits, or "" for the zero IIN. It is the
 // one way to read the whole number: use it for storage and wire formats,
 // never for logs or messages.
 func (n IIN) Digits() string {
-	return n.digits
+	if n.v == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%012d", (n.v^scramble)-1)
 }
 
 // IsZero reports whether n is the zero IIN.
 func (n IIN) IsZero() bool {
-	return n.digits == ""
+	return n.v == 0
 }
 
 // Valid reports whether n passes the checks of [ParseIIN].
 func (n IIN) Valid() bool {
-	_, err := ParseIIN(n.digits)
+	_, err := ParseIIN(n.Digits())
 	return err == nil
 }
 
@@ -119,7 +135,7 @@ func (n IIN) BirthDate() time.Time {
 	if !n.Valid() {
 		return time.Time{}
 	}
-	d, _ := iinBirthDate(n.digits)
+	d, _ := iinBirthDate(n.Digits())
 	return d
 }
 
@@ -128,7 +144,7 @@ func (n IIN) Sex() Sex {
 	if !n.Valid() {
 		return SexUnknown
 	}
-	if (n.digits[6]-'0')%2 == 1 {
+	if (n.Digits()[6]-'0')%2 == 1 {
 		return Male
 	}
 	return Female
@@ -137,10 +153,10 @@ func (n IIN) Sex() Sex {
 // Masked returns n with all but its last four digits replaced by '*', or ""
 // for the zero IIN. It is what every default rendering of n shows.
 func (n IIN) Masked() string {
-	if len(n.digits) < 4 {
-		return strings.Repeat("*", len(n.digits))
+	if n.v == 0 {
+		return ""
 	}
-	return strings.Repeat("*", len(n.digits)-4) + n.digits[len(n.digits)-4:]
+	return "********" + n.Digits()[8:]
 }
 
 // String returns the masked IIN.
@@ -149,13 +165,20 @@ func (n IIN) String() string {
 }
 
 // Format implements fmt.Formatter so that every verb, %v, %+v, %#v, %s, %q
-// and %d included, prints the masked IIN.
+// and %d included, prints the masked IIN, padded as the width and flags
+// ask.
 func (n IIN) Format(f fmt.State, verb rune) {
-	if verb == 'q' {
-		fmt.Fprintf(f, "%q", n.Masked())
-		return
+	FormatMasked(f, verb, n.Masked())
+}
+
+// FormatMasked prints masked, a masked rendering of personal data, for any
+// fmt verb: as %q for 'q' and as %s for the others, with the state's width
+// and flags. Types that mask personal data use it in their Format methods.
+func FormatMasked(f fmt.State, verb rune, masked string) {
+	if verb != 'q' {
+		verb = 's'
 	}
-	fmt.Fprint(f, n.Masked())
+	fmt.Fprintf(f, fmt.FormatString(f, verb), masked)
 }
 
 // LogValue implements slog.LogValuer: logs show the masked IIN.

@@ -102,9 +102,11 @@ func TestIINMasking(t *testing.T) {
 	require.NoError(t, err)
 	const masked = "********0713"
 
-	for _, format := range []string{"%v", "%+v", "%#v", "%s", "%d", "%x", "%10v"} {
+	for _, format := range []string{"%v", "%+v", "%#v", "%s", "%d", "%x"} {
 		assert.Equal(t, masked, fmt.Sprintf(format, iin), format)
 	}
+	assert.Equal(t, "  "+masked, fmt.Sprintf("%14v", iin))
+	assert.Equal(t, masked+"  |", fmt.Sprintf("%-14s|", iin))
 	assert.Equal(t, `"`+masked+`"`, fmt.Sprintf("%q", iin))
 	assert.Equal(t, masked, iin.String())
 

@@ -47,12 +47,18 @@ type Language string
 
 // The languages of instruction found in Kazakhstan's kindergartens.
 const (
-	Kazakh  Language = "kk"
+	// Kazakh is the state language.
+	Kazakh Language = "kk"
+	// Russian is the official language used alongside Kazakh.
 	Russian Language = "ru"
+	// English is taught in some groups.
 	English Language = "en"
-	Uzbek   Language = "uz"
-	Uyghur  Language = "ug"
-	Tajik   Language = "tg"
+	// Uzbek is taught in some groups of the south.
+	Uzbek Language = "uz"
+	// Uyghur is taught in some groups of Almaty and its region.
+	Uyghur Language = "ug"
+	// Tajik is taught in some groups of the south.
+	Tajik Language = "tg"
 )
 
 // Valid reports whether l is one of the known languages of instruction.
