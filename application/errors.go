@@ -3,6 +3,7 @@ package application
 import (
 	"errors"
 
+	"github.com/kezek/kezek/queue"
 	"github.com/kezek/kezek/registry"
 )
 
@@ -73,8 +74,8 @@ var (
 )
 
 // ErrorCode returns the code of the first error in err's chain that carries
-// one: an [*Error], a [*ValidationError], a [*TransitionError] or a
-// [*registry.Error]. It returns "" for nil and [CodeInternal] for an error
+// one: an [*Error], a [*ValidationError], a [*TransitionError], a
+// [*registry.Error] or a [*queue.Error]. It returns "" for nil and [CodeInternal] for an error
 // with no code, so unexpected failures are never mistaken for the caller's
 // fault.
 func ErrorCode(err error) Code {
@@ -89,6 +90,10 @@ func ErrorCode(err error) Code {
 	var re *registry.Error
 	if errors.As(err, &re) {
 		return Code(re.Code)
+	}
+	var qe *queue.Error
+	if errors.As(err, &qe) {
+		return Code(qe.Code)
 	}
 	return CodeInternal
 }

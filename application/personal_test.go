@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kezek/kezek/application"
+	"github.com/kezek/kezek/queue"
 	"github.com/kezek/kezek/registry"
 )
 
@@ -213,7 +214,10 @@ func TestErrorCode(t *testing.T) {
 		{fmt.Errorf("load: %w", application.ErrNotFound), application.CodeNotFound},
 		{fmt.Errorf("save: %w", application.ErrConflict), application.CodeConflict},
 		{fmt.Errorf("parse: %w", iinErr), application.Code(registry.CodeIINFormat)},
-		{&application.Error{Code: application.CodeConflict, Err: iinErr}, application.CodeConflict},
+		{&application.Error{Code: application.CodeConflict, Err: iinErr},
+			application.CodeConflict},
+		{fmt.Errorf("add: %w", &queue.Error{Code: queue.CodeDuplicate}),
+			application.Code(queue.CodeDuplicate)},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, application.ErrorCode(tt.err), "%v", tt.err)

@@ -1,0 +1,326 @@
+package queue_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+
+	"github.com/kezek/kezek/queue"
+	"github.com/kezek/kezek/registry"
+)
+
+// The benchmarks run on a million waiting entries in two shapes: one
+// partition whose children choose among 100 organisations, and 100
+// districts whose children choose among the district's 100 organisations,
+// 10,000 in all. Run them with
+//
+//	go test ./queue -run '^$' -bench . -benchmem -benchtime 200000x
+const benchSize = 1_000_000
+
+type benchShape struct {
+	name      string
+	districts int
+	orgs      int // per district
+}
+
+var benchShapes = []benchShape{
+	{"OnePartition", 1, 100},
+	{"TenThousandOrgs", 100, 100},
+}
+
+var benchPolicies = []struct {
+	name   string
+	policy func() queue.Policy
+}{
+	{"KZ2024", queue.KZ2024},
+	{"Regulation2012", queue.Regulation2012},
+	{"Points", pointsPolicy},
+}
+
+func pointsPolicy() queue.Policy {
+	p, err := queue.NewPolicy(queue.PolicySpec{
+		Kind: queue.KindPoints,
+		Criteria: []queue.Criterion{
+			{Name: "need", Weight: decimal.RequireFromString("10")},
+			{Name: "siblings", Weight: decimal.RequireFromString("2.5")},
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// benchEntry makes the i-th synthetic entry of a shape: 5% extraordinary,
+// 15% primary, the rest general; one to four preferred organisations of
+// its district; application times spread over three years.
+func benchEntry(s benchShape, r *rand.Rand, i int) queue.Entry {
+	d := r.IntN(s.districts)
+	class := queue.General
+	switch x := r.IntN(100); {
+	case x < 5:
+		class = queue.Extraordinary
+	case x < 20:
+		class = queue.Primary
+	}
+	e := queue.Entry{
+		ID: uuid.UUID{0: 1, 8: byte(i >> 24), 9: byte(i >> 16), 10: byte(i >> 8),
+			11: byte(i), 12: byte(r.Uint32()), 13: byte(r.Uint32())},
+		Partition: queue.Partition{District: registry.DistrictID(fmt.Sprint("d", d)),
+			Cohort: 2023, Group: registry.GroupGeneral},
+		Class:     class,
+		AppliedAt: base.Add(time.Duration(r.Int64N(int64(3 * 365 * 24 * time.Hour)))),
+		BirthDate: registry.Date(2023, time.Month(1+r.IntN(12)), 1+r.IntN(28)),
+		Criteria: map[string]decimal.Decimal{
+			"need":     decimal.NewFromInt(int64(r.IntN(5))),
+			"siblings": decimal.NewFromInt(int64(r.IntN(3))),
+		},
+	}
+	for range 1 + r.IntN(4) {
+		org := registry.OrganisationID(fmt.Sprint("d", d, "-o", r.IntN(s.orgs)))
+		e.Preferences = append(e.Preferences, org)
+	}
+	return e
+}
+
+// randomVacancy returns one seat at a random organisation of a shape.
+func randomVacancy(s benchShape, r *rand.Rand) queue.Vacancy {
+	d := r.IntN(s.districts)
+	return queue.Vacancy{
+		Organisation: registry.OrganisationID(fmt.Sprint("d", d, "-o", r.IntN(s.orgs))),
+		Partition: queue.Partition{District: registry.DistrictID(fmt.Sprint("d", d)),
+			Cohort: 2023, Group: registry.GroupGeneral},
+		Seats: 1,
+	}
+}
+
+func benchEntries(s benchShape, n int, seed uint64) []queue.Entry {
+	r := rand.New(rand.NewPCG(seed, 1))
+	out := make([]queue.Entry, n)
+	for i := range out {
+		out[i] = benchEntry(s, r, int(seed)<<28|i)
+	}
+	return out
+}
+
+// built holds queues already built, by shape and policy, for the
+// benchmarks that do not change them.
+var built = map[string]*benchQueue{}
+
+type benchQueue struct {
+	q       *queue.Queue
+	entries []queue.Entry
+}
+
+// build returns a queue of benchEntries entries, built without recording
+// events (as a restore does), and reports its heap use per entry.
+func build(b *testing.B, s benchShape, name string, policy func() queue.Policy) *benchQueue {
+	key := s.name + "/" + name
+	if bq, ok := built[key]; ok {
+		return bq
+	}
+	entries := benchEntries(s, benchSize, 1)
+	before := heap()
+	q, err := queue.Restore(queue.Snapshot{Policy: policy().Spec(), Entries: entries})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%s: %.0f heap bytes per entry, without history", key,
+		float64(heap()-before)/benchSize)
+	bq := &benchQueue{q: q, entries: entries}
+	built[key] = bq
+	return bq
+}
+
+func heap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// forEach runs the benchmark body for each shape and policy.
+func forEach(b *testing.B, body func(b *testing.B, s benchShape, name string,
+	policy func() queue.Policy)) {
+	for _, s := range benchShapes {
+		for _, p := range benchPolicies {
+			b.Run(s.name+"/"+p.name, func(b *testing.B) { body(b, s, p.name, p.policy) })
+		}
+	}
+}
+
+func BenchmarkQueuePosition(b *testing.B) {
+	forEach(b, func(b *testing.B, s benchShape, name string, policy func() queue.Policy) {
+		bq := build(b, s, name, policy)
+		r := rand.New(rand.NewPCG(2, 2))
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			e := &bq.entries[r.IntN(len(bq.entries))]
+			if _, err := bq.q.Position(e.ID, today); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkQueuePositionNaive finds positions by walking the order, the
+// way a table scan would, to compare with BenchmarkQueuePosition.
+func BenchmarkQueuePositionNaive(b *testing.B) {
+	for _, s := range benchShapes {
+		for _, p := range benchPolicies[:2] {
+			b.Run(s.name+"/"+p.name, func(b *testing.B) {
+				bq := build(b, s, p.name, p.policy)
+				r := rand.New(rand.NewPCG(2, 2))
+				b.ReportAllocs()
+				b.ResetTimer()
+				for range b.N {
+					e := &bq.entries[r.IntN(len(bq.entries))]
+					n := 0
+					for o := range bq.q.Ordered(e.Partition, "", today) {
+						n++
+						if o.ID == e.ID {
+							break
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkQueueNext(b *testing.B) {
+	forEach(b, func(b *testing.B, s benchShape, name string, policy func() queue.Policy) {
+		bq := build(b, s, name, policy)
+		r := rand.New(rand.NewPCG(3, 3))
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			if _, ok := bq.q.Next(randomVacancy(s, r), today); !ok {
+				b.Fatal("no candidate")
+			}
+		}
+	})
+}
+
+// BenchmarkQueueAdd adds new applications, received after every queued
+// one, as the queue grows in service.
+func BenchmarkQueueAdd(b *testing.B) {
+	benchAdd(b, func(e *queue.Entry, i int) {
+		e.AppliedAt = base.AddDate(3, 0, 0).Add(time.Duration(i) * time.Second)
+	})
+}
+
+// BenchmarkQueueAddLate adds applications received at random times in the
+// last three years, as when registrations were held up: the worst case,
+// each landing at a random place in every index.
+func BenchmarkQueueAddLate(b *testing.B) {
+	benchAdd(b, func(*queue.Entry, int) {})
+}
+
+func benchAdd(b *testing.B, received func(e *queue.Entry, i int)) {
+	forEach(b, func(b *testing.B, s benchShape, name string, policy func() queue.Policy) {
+		q, err := queue.Restore(queue.Snapshot{Policy: policy().Spec(),
+			Entries: benchEntries(s, benchSize, 1)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		more := benchEntries(s, b.N, 9)
+		for i := range more {
+			received(&more[i], i)
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := range more {
+			if _, err := q.Add(more[i], more[i].AppliedAt); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkQueueRemove removes entries at random places (a parent's
+// request, a duplicate): the worst case.
+func BenchmarkQueueRemove(b *testing.B) {
+	forEach(b, func(b *testing.B, s benchShape, name string, policy func() queue.Policy) {
+		entries := benchEntries(s, benchSize+b.N, 1)
+		q, err := queue.Restore(queue.Snapshot{Policy: policy().Spec(), Entries: entries})
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := rand.New(rand.NewPCG(4, 4))
+		r.Shuffle(len(entries), func(i, j int) { entries[i], entries[j] = entries[j], entries[i] })
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := range b.N {
+			if _, err := q.Remove(entries[i].ID, base, "bench"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkQueueAllocate offers places one at a time at random
+// organisations and refers the child offered each: Next, then Refer.
+func BenchmarkQueueAllocate(b *testing.B) {
+	forEach(b, func(b *testing.B, s benchShape, name string, policy func() queue.Policy) {
+		q, err := queue.Restore(queue.Snapshot{Policy: policy().Spec(),
+			Entries: benchEntries(s, benchSize, 1)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := rand.New(rand.NewPCG(6, 6))
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			e, ok := q.Next(randomVacancy(s, r), today)
+			if !ok {
+				continue
+			}
+			if _, err := q.Refer(e.ID, base); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkQueueHistory reports the heap that recording events adds per
+// entry: the history Explain reads.
+func BenchmarkQueueHistory(b *testing.B) {
+	s := benchShapes[1]
+	entries := benchEntries(s, benchSize, 1)
+	for range b.N {
+		before := heap()
+		q := queue.New(queue.KZ2024())
+		for i := range entries {
+			if _, err := q.Add(entries[i], entries[i].AppliedAt); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(heap()-before)/benchSize, "heap-B/entry")
+		runtime.KeepAlive(q)
+	}
+}
+
+// BenchmarkIDLookupFloor looks up random application IDs in a map of a
+// million, the first step of every queue operation: on a machine where a
+// cache miss is slow, it sets a floor under Position, Remove and Change.
+func BenchmarkIDLookupFloor(b *testing.B) {
+	entries := benchEntries(benchShapes[0], benchSize, 1)
+	m := make(map[uuid.UUID]uint32, len(entries))
+	for i := range entries {
+		m[entries[i].ID] = uint32(i)
+	}
+	r := rand.New(rand.NewPCG(5, 5))
+	b.ResetTimer()
+	for range b.N {
+		if _, ok := m[entries[r.IntN(len(entries))].ID]; !ok {
+			b.Fatal("missing")
+		}
+	}
+}

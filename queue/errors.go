@@ -1,0 +1,37 @@
+package queue
+
+// Code is a stable, machine-readable kind of error. Codes are only ever
+// added, never renamed or reused.
+type Code string
+
+// The codes of this package's errors.
+const (
+	// CodeNotFound means no entry with that ID is in the queue.
+	CodeNotFound Code = "queue.not_found"
+	// CodeDuplicate means an entry with that ID is already in the queue.
+	CodeDuplicate Code = "queue.duplicate"
+	// CodeInvalidEntry means an entry lacks something the queue needs or has a
+	// value out of range; the message says which field.
+	CodeInvalidEntry Code = "queue.invalid_entry"
+	// CodeInvalidPolicy means an ordering policy has a parameter out of range.
+	CodeInvalidPolicy Code = "queue.invalid_policy"
+	// CodeInvalidSnapshot means a snapshot cannot be restored.
+	CodeInvalidSnapshot Code = "queue.invalid_snapshot"
+)
+
+// Error is an error with a stable [Code]. Its message never contains
+// personal data; entries are named by application ID only.
+type Error struct {
+	// Code says what kind of error this is.
+	Code Code
+	// Message describes the error in lower-case English.
+	Message string
+}
+
+func (e *Error) Error() string {
+	return e.Message
+}
+
+func errorf(code Code, message string) *Error {
+	return &Error{Code: code, Message: "queue: " + message}
+}
