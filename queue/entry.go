@@ -24,7 +24,7 @@ type Entry struct {
 	Confirmed bool
 	// AppliedAt is the moment the application was received. The order
 	// counts from it, not from registration, so a parent whose checks were
-	// delayed loses no place. It must lie in the years 2000 to 2145.
+	// delayed loses no place. It must lie between 2000 and 2145, inclusive.
 	AppliedAt time.Time
 	// Preferences are the preschool organisations wanted, most wanted
 	// first.
@@ -37,13 +37,18 @@ type Entry struct {
 	Language registry.Language
 	// Batch groups twins (children of one family born within a month of
 	// each other): a batch is offered places only when there are enough
-	// for all of them. Empty for a single child.
+	// for all of them. Empty for a single child. A batch is counted within
+	// its partition, so twins born either side of New Year, in two
+	// cohorts, are offered places separately.
 	Batch string
 	// StopListedUntil is the civil date from which the child may again be
-	// offered a place; zero when the child is not stop-listed.
+	// offered a place, from 2 January 2000 to 2179; zero when the child is
+	// not stop-listed.
 	StopListedUntil time.Time
-	// Criteria are the values a [Points] policy weighs, by criterion name.
-	// Other policies ignore them.
+	// Criteria are the values a [KindPoints] policy weighs, by criterion
+	// name, and a [ByCriterion] tie-breaker compares; each below 10^12 in
+	// size with at most 12 decimal places. The queue keeps them only when
+	// its policy uses them.
 	Criteria map[string]decimal.Decimal
 }
 
@@ -51,8 +56,25 @@ type Entry struct {
 // bits.
 var (
 	epoch    = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	epochEnd = epoch.Add(time.Duration(1<<62 - 1))
+	epochEnd = time.Date(2146, 1, 1, 0, 0, 0, 0, time.UTC)
 )
+
+// maxCriterion bounds the size of criterion values and weights.
+var maxCriterion = decimal.New(1, 12)
+
+// checkDecimal reports whether d may be a criterion value or weight: below
+// 10^12 in size, with at most 12 decimal places. The exponent is checked
+// first, so that a value such as 1e3000000 is refused before any arithmetic
+// on it.
+func checkDecimal(d decimal.Decimal) bool {
+	if d.IsZero() {
+		return true
+	}
+	if e := d.Exponent(); e > 12 || e < -40 {
+		return false
+	}
+	return d.Abs().LessThan(maxCriterion) && d.Equal(d.Round(12))
+}
 
 // check reports what is wrong with e, or nil.
 func (e *Entry) check() error {
@@ -70,11 +92,20 @@ func (e *Entry) check() error {
 	case e.BirthDate.Year() != e.Partition.Cohort:
 		return errorf(CodeInvalidEntry,
 			"entry birth year is not the partition's cohort")
+	case !e.StopListedUntil.IsZero() &&
+		(days(e.StopListedUntil) < 1 || days(e.StopListedUntil) > 0xffff):
+		return errorf(CodeInvalidEntry,
+			"entry stop-list date is outside 2000-01-02 to 2179")
 	case e.Language != "" && !e.Language.Valid():
 		return errorf(CodeInvalidEntry, "entry language is unknown")
 	case e.Partition.Language != "" && e.Language != e.Partition.Language:
 		return errorf(CodeInvalidEntry,
 			"entry language is not the partition's")
+	}
+	for _, v := range e.Criteria {
+		if !checkDecimal(v) {
+			return errorf(CodeInvalidEntry, "entry criterion value is out of range")
+		}
 	}
 	return nil
 }

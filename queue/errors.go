@@ -15,6 +15,17 @@ const (
 	CodeInvalidEntry Code = "queue.invalid_entry"
 	// CodeInvalidPolicy means an ordering policy has a parameter out of range.
 	CodeInvalidPolicy Code = "queue.invalid_policy"
+	// CodeOutOfOrder means a command is dated before the last event of its
+	// partition: a partition's history runs forward.
+	CodeOutOfOrder Code = "queue.out_of_order"
+	// CodeNoHistory means Explain was asked about an entry whose
+	// partition's events do not reach back to it, as after restoring a
+	// snapshot without events.
+	CodeNoHistory Code = "queue.no_history"
+	// CodeIllegalMove means an offer or a referral was asked to move along
+	// an arrow its state diagram does not have, or at a time that does not
+	// fit (an answer after the deadline, an expiry before it).
+	CodeIllegalMove Code = "queue.illegal_move"
 	// CodeInvalidSnapshot means a snapshot cannot be restored.
 	CodeInvalidSnapshot Code = "queue.invalid_snapshot"
 )

@@ -68,29 +68,31 @@ type Rule string
 
 // The rules that move positions.
 const (
-	// RuleOwnChange: the entry itself changed (a right confirmed or
+	// RuleOwnChange means the entry itself changed (a right confirmed or
 	// dropped, new preferences).
 	RuleOwnChange Rule = "own_change"
-	// RuleHigherClass: an extraordinary entry joined ahead.
+	// RuleHigherClass means an extraordinary entry joined ahead.
 	RuleHigherClass Rule = "higher_class"
-	// RuleInterleave: an entry of the other stream (primary or general)
+	// RuleInterleave means an entry of the other stream (primary or general)
 	// joined ahead under the one-to-R schedule.
 	RuleInterleave Rule = "interleave"
-	// RuleEarlierApplication: an entry of the same class applied earlier
+	// RuleEarlierApplication means an entry of the same class applied earlier
 	// and joined ahead (its checks took longer).
 	RuleEarlierApplication Rule = "earlier_application"
-	// RuleHigherScore: an entry with a higher score joined ahead.
+	// RuleHigherScore means an entry with a higher score joined ahead.
 	RuleHigherScore Rule = "higher_score"
-	// RuleTieBreak: an entry equal in rank joined ahead by the
+	// RuleTieBreak means an entry equal in rank joined ahead by the
 	// tie-breakers.
 	RuleTieBreak Rule = "tie_break"
-	// RuleLeftAhead: an entry ahead left the queue or moved behind.
+	// RuleLeftAhead means an entry ahead left the queue or moved behind.
 	RuleLeftAhead Rule = "left_ahead"
-	// RuleStopListed: an entry ahead was stop-listed.
+	// RuleStopListed means an entry ahead was stop-listed.
 	RuleStopListed Rule = "stop_listed"
-	// RuleStopListEnded: stop-lists of entries ahead ended.
+	// RuleStopListLifted means an entry ahead had its stop-list lifted.
+	RuleStopListLifted Rule = "stop_list_lifted"
+	// RuleStopListEnded means stop-lists of entries ahead ended.
 	RuleStopListEnded Rule = "stop_list_ended"
-	// RuleCounter: a referral elsewhere in the queue moved the one-to-R
+	// RuleCounter means a referral elsewhere in the queue moved the one-to-R
 	// schedule.
 	RuleCounter Rule = "counter"
 )
@@ -98,7 +100,8 @@ const (
 // Explain explains the position of the entry with the ID on the civil date
 // and every move of it since the instant since. It replays the partition's
 // events, so it costs time in proportion to the partition's history. An
-// unknown ID is an [*Error] with [CodeNotFound].
+// unknown ID is an [*Error] with [CodeNotFound]; an entry whose history the
+// queue does not hold (restored without events), [CodeNoHistory].
 func (q *Queue) Explain(id uuid.UUID, since, date time.Time) (Explanation, error) {
 	h, ok := q.ids[id]
 	if !ok {
@@ -112,6 +115,10 @@ func (q *Queue) Explain(id uuid.UUID, since, date time.Time) (Explanation, error
 	r := replay{q: New(q.policy), id: id, x: &x}
 	r.q.silent = true
 	r.run(p.events, since, date)
+	if _, ok := r.q.ids[id]; !ok {
+		return Explanation{}, errorf(CodeNoHistory,
+			"no history of entry "+id.String())
+	}
 	return x, nil
 }
 
@@ -172,9 +179,9 @@ func (r *replay) run(events []Event, since, date time.Time) {
 		ev := events[i]
 		day := dayOf(ev.At)
 		r.passTime(ev.At, day)
-		wasAhead := r.isAhead(ev.ID, day)
+		before := r.otherBefore(ev.ID, day)
 		r.apply(ev)
-		r.step(ev, day, wasAhead)
+		r.step(ev, day, before)
 	}
 	r.passTime(date, days(date))
 }
@@ -185,18 +192,27 @@ func dayOf(t time.Time) int32 {
 }
 
 // apply plays one event on the replay queue. The events were valid when
-// they happened, so they apply without error.
+// they happened (Restore checks those it is given), so they apply.
 func (r *replay) apply(ev Event) {
+	_ = r.q.apply(ev)
+}
+
+// apply plays one recorded event on q.
+func (q *Queue) apply(ev Event) error {
+	var err error
 	switch ev.Kind {
 	case EventAdded:
-		r.q.Add(ev.Entry, ev.At)
+		_, err = q.Add(ev.Entry, ev.At)
 	case EventChanged:
-		r.q.Change(ev.Entry, ev.At)
+		_, err = q.Change(ev.Entry, ev.At)
 	case EventReferred:
-		r.q.Refer(ev.ID, ev.At)
+		_, err = q.Refer(ev.ID, ev.At)
 	case EventRemoved:
-		r.q.Remove(ev.ID, ev.At, ev.Reason)
+		_, err = q.Remove(ev.ID, ev.At, ev.Reason)
+	default:
+		err = errorf(CodeInvalidSnapshot, "unknown event kind")
 	}
+	return err
 }
 
 // position returns the explained entry's position on day, or 0.
@@ -220,35 +236,51 @@ func (r *replay) passTime(at time.Time, day int32) {
 	r.last = pos
 }
 
+// other is what was true, before an event, of the entry it concerns.
+type other struct {
+	ahead   bool // queued, not stop-listed, and ahead of the explained one
+	stopped bool // queued and stop-listed
+}
+
+func (r *replay) otherBefore(id uuid.UUID, day int32) other {
+	h, ok := r.q.ids[id]
+	return other{
+		ahead:   r.isAhead(id, day),
+		stopped: ok && day < r.q.recs[h].stop,
+	}
+}
+
 // step records the move the event ev caused, if any.
-func (r *replay) step(ev Event, day int32, wasAhead bool) {
+func (r *replay) step(ev Event, day int32, before other) {
 	pos := r.position(day)
 	if pos == r.last {
 		return
 	}
 	r.x.Moves = append(r.x.Moves, Move{Seq: ev.Seq, At: ev.At, Kind: ev.Kind,
-		Other: ev.ID, Rule: r.rule(ev, day, wasAhead), From: r.last, To: pos})
+		Other: ev.ID, Rule: r.rule(ev, day, before), From: r.last, To: pos})
 	r.last = pos
 }
 
 // rule names why the event moved the explained entry.
-func (r *replay) rule(ev Event, day int32, wasAhead bool) Rule {
+func (r *replay) rule(ev Event, day int32, before other) Rule {
 	switch {
 	case ev.ID == r.id:
 		return RuleOwnChange
 	case ev.Kind == EventReferred || ev.Kind == EventRemoved:
-		if wasAhead {
+		if before.ahead {
 			return RuleLeftAhead
 		}
 		return RuleCounter
 	}
 
 	h := r.q.ids[ev.ID]
-	if !r.isAhead(ev.ID, day) {
-		if r.q.recs[h].stop > day {
-			return RuleStopListed
-		}
+	switch {
+	case !r.isAhead(ev.ID, day) && r.q.recs[h].stop > day:
+		return RuleStopListed
+	case !r.isAhead(ev.ID, day):
 		return RuleLeftAhead
+	case before.stopped:
+		return RuleStopListLifted
 	}
 	return r.q.whyAhead(h, r.q.ids[r.id])
 }

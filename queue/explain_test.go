@@ -59,3 +59,22 @@ func TestExplainNamesEveryMove(t *testing.T) {
 	assert.Equal(t, queue.ClassCounts{Extraordinary: 1, Primary: 1, General: 2}, x.Ahead)
 	assert.Equal(t, queue.General, x.Key.Class)
 }
+
+func TestExplainStopListLifted(t *testing.T) {
+	q := queue.New(queue.Regulation2012())
+	stopped := entry(1, queue.General)
+	stopped.StopListedUntil = registry.Date(2025, 9, 20)
+	add(t, q, stopped, entry(2, queue.General))
+
+	since := clocks[q]
+	lifted := entry(1, queue.General)
+	_, err := q.Change(lifted, tick(q, since.Add(time.Hour)))
+	require.NoError(t, err)
+
+	x, err := q.Explain(id(2), since, today)
+	require.NoError(t, err)
+	require.Len(t, x.Moves, 1)
+	assert.Equal(t, queue.RuleStopListLifted, x.Moves[0].Rule)
+	assert.Equal(t, 1, x.Moves[0].From)
+	assert.Equal(t, 2, x.Moves[0].To)
+}

@@ -38,11 +38,26 @@ func entry(n int, c queue.Class, orgs ...registry.OrganisationID) queue.Entry {
 	}
 }
 
-// add adds the entries to q, each at its application time.
+// clocks holds the time of the last command each test queue was given.
+var clocks = map[*queue.Queue]time.Time{}
+
+// tick returns a moment for the next command to q: at, or a second after
+// the last command when at is not later, since a partition's commands must
+// come in time order.
+func tick(q *queue.Queue, at time.Time) time.Time {
+	if last := clocks[q]; !at.After(last) {
+		at = last.Add(time.Second)
+	}
+	clocks[q] = at
+	return at
+}
+
+// add adds the entries to q, each at its application time or, when that is
+// past, just after the last command.
 func add(t *testing.T, q *queue.Queue, entries ...queue.Entry) {
 	t.Helper()
 	for _, e := range entries {
-		_, err := q.Add(e, e.AppliedAt)
+		_, err := q.Add(e, tick(q, e.AppliedAt))
 		require.NoError(t, err)
 	}
 }

@@ -94,10 +94,14 @@ func TestKZ2024CounterCountsReferrals(t *testing.T) {
 	assert.Equal(t, 0, q.Counter(part))
 	assert.Equal(t, "GGGPGGGPGG", letters(q))
 
-	// A declined offer changes nothing: the child stays where it was and
-	// the counter does not move.
-	before := letters(q)
-	assert.Equal(t, before, letters(q))
+	// A declined offer changes nothing: the child keeps its place and the
+	// counter does not move, so a general child is still due.
+	offered := next(q, queue.Vacancy{Partition: part, Seats: 1, OpenToAll: true}, today)
+	require.Equal(t, 4, offered)
+	pos, err := q.Position(id(4), today)
+	require.NoError(t, err)
+	assert.Equal(t, 1, pos.InPartition)
+	assert.Equal(t, 0, q.Counter(part))
 
 	refer(t, q, 4)
 	refer(t, q, 5)
@@ -133,6 +137,6 @@ func TestKZ2024CounterSurvivesRestore(t *testing.T) {
 
 func refer(t *testing.T, q *queue.Queue, n int) {
 	t.Helper()
-	_, err := q.Refer(id(n), base.AddDate(1, 0, n))
+	_, err := q.Refer(id(n), tick(q, base.AddDate(1, 0, n)))
 	require.NoError(t, err)
 }

@@ -31,9 +31,10 @@ type Vacancy struct {
 // stop-listed on the date; on the admission date it has reached the
 // policy's minimum age and not its maximum; and, for twins, the vacancy
 // has a seat for each child of the batch. It reports false when no entry
-// may be offered the place.
+// may be offered the place, and also for a vacancy that could go to nobody:
+// one without seats, or without an organisation and not open to all.
 func (q *Queue) Next(v Vacancy, date time.Time) (Entry, bool) {
-	if v.Seats <= 0 {
+	if v.Seats <= 0 || (v.Organisation == "" && !v.OpenToAll) {
 		return Entry{}, false
 	}
 	org := v.Organisation
@@ -99,6 +100,12 @@ func shiftMonths(d time.Time, n int) time.Time {
 }
 
 // first returns the first eligible entry of stream s in ix.
+//
+// TODO(queue): it walks past every ineligible entry at the head of the
+// stream (children not yet old enough for the admission date, stop-listed
+// ones), reading only the index, but one by one; where many such children
+// gather ahead, as in a young cohort, each offer costs tens of
+// microseconds (BENCHMARKS.md, BenchmarkQueueAllocate).
 func (c *candidate) first(ix *index, s int) (uint32, bool) {
 	var found uint32
 	start := 0

@@ -49,6 +49,7 @@ func TestNextFiltersByPreference(t *testing.T) {
 			Partition: queue.Partition{District: "x", Cohort: 2023,
 				Group: registry.GroupGeneral}}, 0},
 		{"NoSeats", queue.Vacancy{Organisation: "ds-1", Partition: part}, 0},
+		{"NoOrganisation", queue.Vacancy{Partition: part, Seats: 1}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -113,7 +114,7 @@ func TestNextEligibility(t *testing.T) {
 	// Remove the first two: the stop-listed child waits for its date, and
 	// twins need two seats.
 	for _, n := range []int{1, 2} {
-		_, err := q.Remove(id(n), base, "test")
+		_, err := q.Remove(id(n), tick(q, base), "test")
 		require.NoError(t, err)
 	}
 	assert.Equal(t, 0, next(q, at(2025, 9, 10, 1), registry.Date(2025, 9, 10)))

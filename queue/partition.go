@@ -51,7 +51,7 @@ func (c Class) Valid() bool {
 type Partition struct {
 	// District is the district whose queue it is.
 	District registry.DistrictID
-	// Cohort is the children's year of birth, from 2000 to 2089.
+	// Cohort is the children's year of birth, from 2000 to 2080.
 	Cohort int
 	// Group is the group type.
 	Group registry.GroupType
@@ -74,9 +74,9 @@ func (p Partition) check() error {
 	switch {
 	case p.District == "":
 		return errorf(CodeInvalidEntry, "partition has no district")
-	case p.Cohort < 2000 || p.Cohort > 2089:
+	case p.Cohort < 2000 || p.Cohort > 2080:
 		return errorf(CodeInvalidEntry,
-			"partition cohort is not a year from 2000 to 2089")
+			"partition cohort is not a year from 2000 to 2080")
 	case !p.Group.Valid():
 		return errorf(CodeInvalidEntry, "partition group type is unknown")
 	case p.Language != "" && !p.Language.Valid():

@@ -38,6 +38,9 @@ const (
 	DefaultMaxAge = 6
 	// maxAge2012 is the age limit of the 2012 regulation.
 	maxAge2012 = 7
+	// maxRatio and maxAge bound the parameters to sensible values.
+	maxRatio = 100
+	maxAge   = 18
 )
 
 // TieBy names what a [TieBreaker] compares.
@@ -75,7 +78,8 @@ type Criterion struct {
 	// Name identifies the criterion in [Entry.Criteria].
 	Name string
 	// Weight multiplies the entry's value; weights are decimals, so scores
-	// add up and compare exactly.
+	// add up and compare exactly. Like values, a weight is below 10^12 in
+	// size with at most 12 decimal places.
 	Weight decimal.Decimal
 }
 
@@ -86,7 +90,8 @@ type PolicySpec struct {
 	// Kind is the policy.
 	Kind Kind
 	// Ratio is, for [KindKZ2024], how many general referrals follow each
-	// primary one. Defaults to [DefaultRatio]; zero for other kinds.
+	// primary one, at most 100. Defaults to [DefaultRatio]; zero for other
+	// kinds.
 	Ratio int `json:",omitempty"`
 	// Criteria are, for [KindPoints], the weighted criteria of the score;
 	// at least one, with distinct names. None for other kinds.
@@ -101,8 +106,9 @@ type PolicySpec struct {
 	// MinAgeMonths is the age in months a child must reach by a place's
 	// admission date to be offered it. Defaults to [DefaultMinAgeMonths].
 	MinAgeMonths int `json:",omitempty"`
-	// MaxAge is the age in years from which a child is no longer offered a
-	// place. Defaults to [DefaultMaxAge], or 7 for [KindRegulation2012].
+	// MaxAge is the age in years, at most 18, from which a child is no
+	// longer offered a place. Defaults to [DefaultMaxAge], or 7 for
+	// [KindRegulation2012].
 	MaxAge int `json:",omitempty"`
 }
 
@@ -196,8 +202,10 @@ func (s PolicySpec) check() error {
 		return bad("points needs at least one criterion")
 	case s.Kind != KindPoints && len(s.Criteria) > 0:
 		return bad("criteria need kind points")
-	case s.MinAgeMonths < 0 || s.MaxAge < 0:
-		return bad("ages must not be negative")
+	case s.Ratio > maxRatio:
+		return bad("ratio above %d", maxRatio)
+	case s.MinAgeMonths < 0 || s.MaxAge < 0 || s.MaxAge > maxAge:
+		return bad("ages must be from 0 to %d years", maxAge)
 	case s.MinAgeMonths >= 12*s.MaxAge:
 		return bad("minimum age is not below the maximum")
 	}
@@ -209,6 +217,9 @@ func (s PolicySpec) checkNames(bad func(string, ...any) error) error {
 	for _, c := range s.Criteria {
 		if c.Name == "" || names[c.Name] {
 			return bad("criterion names must be distinct and not empty")
+		}
+		if !checkDecimal(c.Weight) {
+			return bad("weight of %q is out of range", c.Name)
 		}
 		names[c.Name] = true
 	}

@@ -24,7 +24,7 @@ func TestApplicationTimeNotRegistrationTime(t *testing.T) {
 	// checks came back: it still goes ahead.
 	q := queue.New(queue.Regulation2012())
 	add(t, q, entry(1, queue.General), entry(3, queue.General))
-	_, err := q.Add(entry(2, queue.General), base.Add(time.Hour))
+	_, err := q.Add(entry(2, queue.General), tick(q, base.Add(time.Hour)))
 	require.NoError(t, err)
 	assert.Equal(t, []int{1, 2, 3}, order(q, "", today))
 }
@@ -114,6 +114,8 @@ func TestNewPolicyRejects(t *testing.T) {
 			TieBreakers: []queue.TieBreaker{{By: queue.ByCriterion}}}},
 		{"MinAgeAboveMax", queue.PolicySpec{Kind: queue.KindKZ2024, MinAgeMonths: 80}},
 		{"NegativeAge", queue.PolicySpec{Kind: queue.KindKZ2024, MaxAge: -1}},
+		{"HugeRatio", queue.PolicySpec{Kind: queue.KindKZ2024, Ratio: 101}},
+		{"HugeAge", queue.PolicySpec{Kind: queue.KindKZ2024, MaxAge: 19}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,4 +136,34 @@ func TestPolicyDefaults(t *testing.T) {
 	voucher, err := queue.NewPolicy(queue.PolicySpec{Kind: queue.KindKZ2024, MinAgeMonths: 18})
 	require.NoError(t, err)
 	assert.Equal(t, 18, voucher.Spec().MinAgeMonths)
+}
+
+func TestCriteriaBounds(t *testing.T) {
+	d := decimal.RequireFromString
+	for _, v := range []decimal.Decimal{
+		decimal.New(1, 3_000_000), d("1000000000000"), d("0.0000000000001"),
+		decimal.New(1, -50),
+	} {
+		e := entry(1, queue.General)
+		e.Criteria = map[string]decimal.Decimal{"need": v}
+		_, err := queue.New(pointsPolicyForTest(t)).Add(e, base)
+		var qe *queue.Error
+		require.ErrorAs(t, err, &qe, "%s", v)
+		assert.Equal(t, queue.CodeInvalidEntry, qe.Code)
+	}
+	e := entry(1, queue.General)
+	e.Criteria = map[string]decimal.Decimal{"need": d("999999999999.000000000001")}
+	_, err := queue.New(pointsPolicyForTest(t)).Add(e, base)
+	assert.NoError(t, err)
+
+	_, err = queue.NewPolicy(queue.PolicySpec{Kind: queue.KindPoints,
+		Criteria: []queue.Criterion{{Name: "a", Weight: decimal.New(1, 900)}}})
+	assert.Error(t, err)
+}
+
+func pointsPolicyForTest(t *testing.T) queue.Policy {
+	p, err := queue.NewPolicy(queue.PolicySpec{Kind: queue.KindPoints,
+		Criteria: []queue.Criterion{{Name: "need", Weight: decimal.NewFromInt(1)}}})
+	require.NoError(t, err)
+	return p
 }

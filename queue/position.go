@@ -83,6 +83,10 @@ func (q *Queue) streamRank(p *partition, ix *index, org, h uint32,
 	}
 	n = ix.counts
 
+	// TODO(queue): an entry whose stop-list date has passed stays in
+	// p.stopped until a Change clears the date, and every position scans
+	// p.stopped; until the offers' expiry processing clears lapsed dates,
+	// positions slow down as stop-lists accumulate.
 	for o := range p.stopped {
 		ro := &q.recs[o]
 		if o == h || day >= ro.stop || (org != 0 && !q.prefers(o, org)) {

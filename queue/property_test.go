@@ -1,11 +1,13 @@
 package queue_test
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
@@ -91,7 +93,7 @@ func TestQueueProperties(t *testing.T) {
 		live := map[uuid.UUID][]int{} // tracked positions after each step
 		var times []time.Time
 
-		steps := rapid.IntRange(1, 60).Draw(t, "steps")
+		steps := rapid.IntRange(1, 300).Draw(t, "steps")
 		for n := 1; n <= steps; n++ {
 			now = now.Add(time.Minute + time.Duration(rapid.IntRange(0, 30).Draw(t, "hours"))*time.Hour)
 			queued = step(t, q, n, now, queued)
@@ -203,4 +205,63 @@ func checkExplain(t *rapid.T, q *queue.Queue, queued []uuid.UUID,
 	again, err := r.Explain(u, times[k], date)
 	require.NoError(t, err)
 	require.Equal(t, x, again)
+}
+
+// TestLargeQueues runs thousands of commands on queues deep enough for
+// their trees to have several levels, with many ties (equal application
+// times, equal scores), and checks every position against the order played
+// out, then a restore.
+func TestLargeQueues(t *testing.T) {
+	for _, p := range benchPolicies {
+		t.Run(p.name, func(t *testing.T) {
+			q := queue.New(p.policy())
+			r := rand.New(rand.NewPCG(7, 7))
+			now := base.AddDate(1, 0, 0)
+			var queued []uuid.UUID
+			for n := 1; n <= 6000; n++ {
+				now = now.Add(time.Minute)
+				if len(queued) > 0 && r.IntN(3) == 0 {
+					i := r.IntN(len(queued))
+					_, err := q.Remove(queued[i], now, "test")
+					require.NoError(t, err)
+					queued = append(queued[:i], queued[i+1:]...)
+					continue
+				}
+				e := entry(n, queue.Class(r.IntN(3)), propOrgs[r.IntN(len(propOrgs))])
+				e.AppliedAt = base.Add(time.Duration(r.IntN(20)) * time.Hour)
+				e.Criteria = map[string]decimal.Decimal{
+					"need": decimal.NewFromInt(int64(r.IntN(3)))}
+				_, err := q.Add(e, now)
+				require.NoError(t, err)
+				queued = append(queued, e.ID)
+			}
+
+			checkPositionsT(t, q, today)
+			s := q.Snapshot()
+			restored, err := queue.Restore(s)
+			require.NoError(t, err)
+			assert.Equal(t, s, restored.Snapshot())
+		})
+	}
+}
+
+// checkPositionsT is checkPositions for a plain test.
+func checkPositionsT(t *testing.T, q *queue.Queue, date time.Time) {
+	t.Helper()
+	for _, org := range append([]registry.OrganisationID{""}, propOrgs...) {
+		i := 0
+		for e := range q.Ordered(part, org, date) {
+			i++
+			pos, err := q.Position(e.ID, date)
+			require.NoError(t, err)
+			got := pos.InPartition
+			if org != "" {
+				got = pos.Organisations[0].Position
+			}
+			require.Equal(t, i, got, "entry %d at %q", number(e.ID), org)
+		}
+		if org == "" {
+			require.Equal(t, q.Len(), i)
+		}
+	}
 }

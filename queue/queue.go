@@ -16,8 +16,10 @@ import (
 // Queue holds the queues of every partition under one ordering policy. It
 // is a plain value in memory: each method takes the time or date it needs,
 // changes the queue, and returns the events the change caused; nothing is
-// read from a clock or written anywhere. A Queue is not safe for
-// concurrent use; callers serialise access (the store locks a partition).
+// read from a clock or written anywhere. Each partition's commands must
+// come in time order. A Queue is not safe for concurrent use; callers
+// serialise access (the store locks a partition). The zero Queue is not
+// usable: make one with [New] or [Restore].
 type Queue struct {
 	policy Policy
 
@@ -89,8 +91,12 @@ type index struct {
 	counts [numClasses]int // entries per stream
 }
 
-// New returns an empty queue ordered by p.
+// New returns an empty queue ordered by p; the zero Policy means
+// [KZ2024].
 func New(p Policy) *Queue {
+	if p.spec.Kind == "" {
+		p = KZ2024()
+	}
 	q := &Queue{
 		policy:   p,
 		recs:     make([]rec, 1),
@@ -125,11 +131,14 @@ func (q *Queue) Add(e Entry, at time.Time) ([]Event, error) {
 	if _, ok := q.ids[e.ID]; ok {
 		return nil, errorf(CodeDuplicate, "entry "+e.ID.String()+" is queued")
 	}
+	if err := q.checkTime(e.Partition, at); err != nil {
+		return nil, err
+	}
 
 	h := q.store(&e)
 	q.insert(h)
 	return q.record(Event{Kind: EventAdded, At: at, ID: e.ID,
-		Partition: e.Partition, Entry: e.clone()}), nil
+		Partition: e.Partition, Entry: q.entry(h)}), nil
 }
 
 // Remove takes an entry out of the queue for a reason other than a
@@ -142,6 +151,9 @@ func (q *Queue) Remove(id uuid.UUID, at time.Time, reason string) ([]Event, erro
 		return nil, errNotFound(id)
 	}
 	p := q.recs[h].part
+	if err := q.checkTime(q.parts[p].key, at); err != nil {
+		return nil, err
+	}
 	q.delete(h)
 	return q.record(Event{Kind: EventRemoved, At: at, ID: id,
 		Partition: q.parts[p].key, Reason: reason}), nil
@@ -159,6 +171,9 @@ func (q *Queue) Refer(id uuid.UUID, at time.Time) ([]Event, error) {
 	}
 	r := q.recs[h]
 	p := q.parts[r.part]
+	if err := q.checkTime(p.key, at); err != nil {
+		return nil, err
+	}
 	q.delete(h)
 	q.countReferral(p, r.class)
 	return q.record(Event{Kind: EventReferred, At: at, ID: id,
@@ -181,11 +196,15 @@ func (q *Queue) Change(e Entry, at time.Time) ([]Event, error) {
 		return nil, errorf(CodeInvalidEntry,
 			"entry partition cannot change; remove and add it")
 	}
+	if err := q.checkTime(e.Partition, at); err != nil {
+		return nil, err
+	}
 
 	q.delete(h)
-	q.insert(q.store(&e))
+	h = q.store(&e)
+	q.insert(h)
 	return q.record(Event{Kind: EventChanged, At: at, ID: e.ID,
-		Partition: e.Partition, Entry: e.clone()}), nil
+		Partition: e.Partition, Entry: q.entry(h)}), nil
 }
 
 // Get returns the queued entry with the ID.
@@ -199,7 +218,8 @@ func (q *Queue) Get(id uuid.UUID) (Entry, bool) {
 
 // Counter returns the KZ2024 interleaving counter of a partition: the
 // general referrals issued since the last primary one, at most the ratio.
-// When it equals the ratio, a primary child is due next.
+// When it equals the ratio, a primary child is due next, as in a partition
+// the queue has not seen.
 func (q *Queue) Counter(p Partition) int {
 	if i, ok := q.partIdx[p]; ok {
 		return q.parts[i].sincePrimary
@@ -217,6 +237,20 @@ func (q *Queue) countReferral(p *partition, c Class) {
 	case General:
 		p.sincePrimary = min(p.sincePrimary+1, q.policy.spec.Ratio)
 	}
+}
+
+// checkTime refuses a command dated before the last event of its
+// partition, so that a partition's history, and Explain, run forward.
+func (q *Queue) checkTime(part Partition, at time.Time) error {
+	i, ok := q.partIdx[part]
+	if !ok || q.silent {
+		return nil
+	}
+	if ev := q.parts[i].events; len(ev) > 0 && at.Before(ev[len(ev)-1].At) {
+		return errorf(CodeOutOfOrder,
+			"command dated before the partition's last event")
+	}
+	return nil
 }
 
 // record numbers ev, appends it to its partition's history and returns it.
@@ -355,11 +389,11 @@ func (q *Queue) delete(h uint32) {
 	p := q.parts[r.part]
 	k, s := q.key(h), q.policy.stream(r.class)
 
-	p.main.t.Delete(k, h)
+	mustDelete(&p.main.t, k, h)
 	p.main.counts[s]--
 	for _, o := range q.prefs(h) {
 		ix := p.orgs[o]
-		ix.t.Delete(k, h)
+		mustDelete(&ix.t, k, h)
 		ix.counts[s]--
 		if ix.t.Len() == 0 {
 			delete(p.orgs, o)
@@ -401,6 +435,15 @@ func packAux(r *rec) uint32 {
 
 func auxBirth(a uint32) int32 { return int32(a & (auxTwin - 1)) }
 func auxStop(a uint32) int32  { return int32(a >> auxStopShift) }
+
+// mustDelete removes an entry from an index. An entry the queue holds is in
+// every index it belongs to; if one lacks it, the queue's state is
+// corrupt, and going on would give children wrong places.
+func mustDelete(t *tree, k uint64, h uint32) {
+	if !t.Delete(k, h) {
+		panic("queue: internal error: an entry is missing from its index")
+	}
+}
 
 // key returns the sort key of handle h: its stream in the top two bits,
 // then its application time or score.

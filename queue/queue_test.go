@@ -30,6 +30,14 @@ func TestAddRejects(t *testing.T) {
 			e.Partition.Language = registry.Kazakh
 			e.Language = registry.Russian
 		}, queue.CodeInvalidEntry},
+		{"StopListBefore2000", func(e *queue.Entry) {
+			e.StopListedUntil = registry.Date(1999, 12, 1)
+		}, queue.CodeInvalidEntry},
+		{"CohortTooLate", func(e *queue.Entry) {
+			e.Partition.Cohort = 2081
+			e.BirthDate = registry.Date(2081, 1, 1)
+		}, queue.CodeInvalidEntry},
+		{"UnknownLanguage", func(e *queue.Entry) { e.Language = "xx" }, queue.CodeInvalidEntry},
 		{"Duplicate", func(e *queue.Entry) { e.ID = id(1) }, queue.CodeDuplicate},
 	}
 	for _, tt := range tests {
@@ -38,7 +46,7 @@ func TestAddRejects(t *testing.T) {
 			add(t, q, entry(1, queue.General))
 			e := entry(2, queue.General)
 			tt.change(&e)
-			_, err := q.Add(e, base)
+			_, err := q.Add(e, tick(q, base))
 			var qe *queue.Error
 			require.ErrorAs(t, err, &qe)
 			assert.Equal(t, tt.code, qe.Code)
@@ -71,7 +79,7 @@ func TestChange(t *testing.T) {
 	// Entry 4's primary right is confirmed: it goes first.
 	e := entry(4, queue.Primary, "ds-1", "ds-2")
 	e.Confirmed = true
-	events, err := q.Change(e, base.AddDate(0, 1, 0))
+	events, err := q.Change(e, tick(q, base.AddDate(0, 1, 0)))
 	require.NoError(t, err)
 	require.Len(t, events, 1)
 	assert.Equal(t, queue.EventChanged, events[0].Kind)
@@ -85,7 +93,7 @@ func TestChange(t *testing.T) {
 	moved := e
 	moved.Partition.Cohort = 2022
 	moved.BirthDate = registry.Date(2022, 5, 5)
-	_, err = q.Change(moved, base)
+	_, err = q.Change(moved, tick(q, base))
 	var qe *queue.Error
 	require.ErrorAs(t, err, &qe)
 	assert.Equal(t, queue.CodeInvalidEntry, qe.Code)
@@ -96,7 +104,7 @@ func TestStopListedLeaveOthersCount(t *testing.T) {
 	add(t, q, classes("GGG")...)
 	e := entry(1, queue.General)
 	e.StopListedUntil = registry.Date(2025, 9, 11)
-	_, err := q.Change(e, base)
+	_, err := q.Change(e, tick(q, base))
 	require.NoError(t, err)
 
 	pos := func(n int, date time.Time) int {
@@ -121,6 +129,8 @@ func TestGetRoundTrips(t *testing.T) {
 	got, ok := q.Get(id(1))
 	require.True(t, ok)
 	assert.Equal(t, e, got)
+	assert.True(t, got.StopListed(registry.Date(2024, 12, 31)))
+	assert.False(t, got.StopListed(registry.Date(2025, 1, 1)))
 
 	pos, err := q.Position(id(1), today)
 	require.NoError(t, err)
@@ -139,6 +149,9 @@ func TestRestoreRejects(t *testing.T) {
 		func(s *queue.Snapshot) { s.Events[1].Seq = 1 },
 		func(s *queue.Snapshot) { s.Seq = 1 },
 		func(s *queue.Snapshot) { s.Entries[1].ID = s.Entries[0].ID },
+		func(s *queue.Snapshot) { s.Events = s.Events[1:] },
+		func(s *queue.Snapshot) { s.Entries[0].Class = queue.General },
+		func(s *queue.Snapshot) { s.Events[0].Kind = "teleported" },
 	}
 	for i, change := range bad {
 		s := q.Snapshot()
@@ -150,4 +163,40 @@ func TestRestoreRejects(t *testing.T) {
 	}
 	_, err := queue.Restore(good)
 	assert.NoError(t, err)
+}
+
+func TestCommandsRunForward(t *testing.T) {
+	q := queue.New(queue.KZ2024())
+	add(t, q, classes("GG")...)
+	last := clocks[q]
+
+	_, err := q.Refer(id(1), last.Add(-time.Minute))
+	var qe *queue.Error
+	require.ErrorAs(t, err, &qe)
+	assert.Equal(t, queue.CodeOutOfOrder, qe.Code)
+	assert.Equal(t, 2, q.Len(), "nothing changed")
+
+	_, err = q.Refer(id(1), last)
+	assert.NoError(t, err, "the same moment is fine")
+}
+
+func TestRestoreWithoutHistory(t *testing.T) {
+	q := queue.New(queue.KZ2024())
+	add(t, q, classes("PGG")...)
+	s := q.Snapshot()
+	s.Events = nil
+	r, err := queue.Restore(s)
+	require.NoError(t, err)
+	assert.Equal(t, letters(q), letters(r))
+
+	_, err = r.Explain(id(2), base, today)
+	var qe *queue.Error
+	require.ErrorAs(t, err, &qe)
+	assert.Equal(t, queue.CodeNoHistory, qe.Code)
+}
+
+func TestZeroPolicyMeansKZ2024(t *testing.T) {
+	q := queue.New(queue.Policy{})
+	assert.Equal(t, queue.KindKZ2024, q.Policy().Kind())
+	assert.Equal(t, queue.DefaultRatio, q.Counter(part))
 }

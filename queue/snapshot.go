@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"reflect"
 	"slices"
 )
 
@@ -15,10 +16,13 @@ type Snapshot struct {
 	Policy PolicySpec
 	// Entries are the queued entries, in ID order.
 	Entries []Entry
-	// Counters are the partitions' interleaving counters, in partition
-	// order of first use.
+	// Counters are the partitions' interleaving counters, in order of
+	// district, cohort, group type and language.
 	Counters []PartitionCounter
-	// Events are every partition's events, in Seq order.
+	// Events are every partition's events, in Seq order. They may be left
+	// out, to keep a queue without its history (Explain then reports
+	// [CodeNoHistory]); if given, replaying them must rebuild Entries and
+	// Counters exactly.
 	Events []Event
 	// Seq is the number of the last event.
 	Seq uint64
@@ -48,15 +52,29 @@ func (q *Queue) Snapshot() Snapshot {
 			s.Events = append(s.Events, ev)
 		}
 	}
+	slices.SortFunc(s.Counters, func(a, b PartitionCounter) int {
+		return comparePartitions(a.Partition, b.Partition)
+	})
 	slices.SortFunc(s.Events, func(a, b Event) int {
 		return cmp.Compare(a.Seq, b.Seq)
 	})
 	return s
 }
 
+func comparePartitions(a, b Partition) int {
+	return cmp.Or(
+		cmp.Compare(a.District, b.District),
+		cmp.Compare(a.Cohort, b.Cohort),
+		cmp.Compare(a.Group, b.Group),
+		cmp.Compare(a.Language, b.Language),
+	)
+}
+
 // Restore rebuilds a queue from a snapshot. A snapshot that does not hold
 // together (an invalid policy or entry, a counter out of range, events out
-// of order) is an [*Error] with [CodeInvalidSnapshot].
+// of order or that do not rebuild the entries and counters) is an [*Error]
+// with [CodeInvalidSnapshot]. With events, it replays them to check, which
+// doubles its cost.
 func Restore(s Snapshot) (*Queue, error) {
 	policy, err := NewPolicy(s.Policy)
 	if err != nil {
@@ -80,7 +98,40 @@ func Restore(s Snapshot) (*Queue, error) {
 	if err := q.restoreEvents(s.Events, s.Seq); err != nil {
 		return nil, err
 	}
+	if len(s.Events) > 0 {
+		if err := q.checkHistory(s.Events); err != nil {
+			return nil, err
+		}
+	}
 	return q, nil
+}
+
+// checkHistory replays the events and checks that they give q's entries
+// and counters, so that Explain accounts for every position.
+func (q *Queue) checkHistory(events []Event) error {
+	r := New(q.policy)
+	r.silent = true
+	for _, ev := range events {
+		if err := r.apply(ev); err != nil {
+			return invalidSnapshot("event %d does not apply: %v", ev.Seq, err)
+		}
+	}
+
+	if r.Len() != q.Len() {
+		return invalidSnapshot("events give %d entries, not %d", r.Len(), q.Len())
+	}
+	for id, h := range q.ids {
+		rh, ok := r.ids[id]
+		if !ok || !reflect.DeepEqual(q.entry(h), r.entry(rh)) {
+			return invalidSnapshot("events do not give entry %s", id)
+		}
+	}
+	for _, p := range q.parts {
+		if r.Counter(p.key) != p.sincePrimary {
+			return invalidSnapshot("events do not give the counter of %s", p.key)
+		}
+	}
+	return nil
 }
 
 func (q *Queue) restoreEvents(events []Event, seq uint64) error {

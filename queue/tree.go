@@ -8,8 +8,10 @@ package queue
 // queue positions need.
 //
 // Items live in the leaves; an inner node keeps, for each child but the
-// first, a lower bound of the child's items, and the number of items below
-// each child.
+// first, a separator: an item of the child no greater than any other, so
+// that it is a lower bound of the child's items and names a live handle
+// (the tie function reads the entries behind handles). It also keeps the
+// number of items below each child.
 type tree struct {
 	root *node
 	tie  func(a, b uint32) int
@@ -234,7 +236,24 @@ func (t *tree) delete(n *node, k uint64, h uint32) bool {
 	if n.in.kids[i].n < minFill {
 		rebalance(n, i)
 	}
+
+	// A separator may name the item just deleted, whose handle the queue
+	// frees and reuses: name the child's least item instead, so that every
+	// separator names an item that is still there and ties compare right.
+	for j := range n.n {
+		if n.keys[j] == k && n.hs[j] == h && n.in.kids[j].n > 0 {
+			n.keys[j], n.hs[j] = least(n.in.kids[j])
+		}
+	}
 	return true
+}
+
+// least returns the least item under n.
+func least(n *node) (uint64, uint32) {
+	for !n.leaf() {
+		n = n.in.kids[0]
+	}
+	return n.keys[0], n.hs[0]
 }
 
 // removeAt deletes item (and child) i of n.

@@ -38,6 +38,17 @@ func (t *tree) items() []treeItem {
 	return out
 }
 
+// order compares two items as the tree does.
+func (t *tree) order(a, b treeItem) int {
+	switch {
+	case a.k != b.k:
+		return cmp.Compare(a.k, b.k)
+	case a.h == b.h:
+		return 0
+	}
+	return t.tie(a.h, b.h)
+}
+
 // check verifies the tree's invariants: counts match, nodes other than the
 // root are filled to minFill, separators bound their children, and all
 // leaves are at one depth.
@@ -61,7 +72,7 @@ func (t *tree) check(tb require.TestingT) {
 			require.Equal(tb, depth, d, "leaves at one depth")
 			for i := range n.n {
 				if lo != nil {
-					require.GreaterOrEqual(tb, compareItems(treeItem{n.keys[i], n.hs[i]}, *lo), 0)
+					require.GreaterOrEqual(tb, t.order(treeItem{n.keys[i], n.hs[i]}, *lo), 0)
 				}
 			}
 			return n.n
@@ -135,6 +146,54 @@ func TestTreeAgainstModel(t *testing.T) {
 			if len(want) > 0 {
 				require.Equal(rt, want, got)
 			}
+		}
+	})
+}
+
+// TestTreeTieReadsLiveItemsOnly orders equal keys by data that is erased
+// when an item is deleted, and its handle reused, as the queue does: a
+// separator that kept naming a deleted item would misroute searches.
+func TestTreeTieReadsLiveItemsOnly(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		rank := map[uint32]int{} // the tie data, by handle
+		tr := &tree{tie: func(a, b uint32) int { return cmp.Compare(rank[a], rank[b]) }}
+		var free []uint32
+		next := uint32(1)
+		type live struct {
+			h    uint32
+			rank int
+		}
+		var items []live
+
+		for range rapid.IntRange(1, 2000).Draw(rt, "steps") {
+			if len(items) > 0 && rapid.IntRange(0, 2).Draw(rt, "op") == 0 {
+				i := rapid.IntRange(0, len(items)-1).Draw(rt, "victim")
+				it := items[i]
+				require.True(rt, tr.Delete(7, it.h), "delete %d", it.h)
+				delete(rank, it.h)
+				free = append(free, it.h)
+				items = slices.Delete(items, i, i+1)
+				continue
+			}
+			h := next
+			if n := len(free); n > 0 {
+				h, free = free[n-1], free[:n-1]
+			} else {
+				next++
+			}
+			r := rapid.IntRange(0, 1<<20).Draw(rt, "rank")<<12 | int(h)
+			rank[h] = r
+			tr.Insert(7, h, h^0xa5a5)
+			items = append(items, live{h, r})
+		}
+
+		tr.check(rt)
+		slices.SortFunc(items, func(a, b live) int { return cmp.Compare(a.rank, b.rank) })
+		got := tr.items()
+		require.Equal(rt, len(items), len(got))
+		for i, it := range items {
+			require.Equal(rt, it.h, got[i].h)
+			require.Equal(rt, i, tr.Rank(7, it.h))
 		}
 	})
 }
