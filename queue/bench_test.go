@@ -18,8 +18,8 @@ import (
 // The benchmarks run on a million waiting entries in three shapes: one
 // partition whose children choose among 100 organisations; one partition
 // whose children choose among 10,000; and 100 districts (partitions) whose
-// children choose among their district's 100 organisations, 10,000 in all. Run them with (the naive scan and the memory reports take
-// fewer rounds):
+// children choose among their district's 100 organisations, 10,000 in all.
+// Run them with (the naive scan and the memory reports take fewer rounds):
 //
 //	go test ./queue -run '^$' -benchmem -benchtime 200000x \
 //	    -bench 'Queue(Position|Next|Add|AddLate|Remove|Allocate)$|IDLookupFloor'

@@ -58,6 +58,25 @@
 // caused it and the rule that applied. It replays the partition's events,
 // which a [Snapshot] keeps.
 //
+// # Offers and referrals
+//
+// An [Offer] of a place and a [Referral] each follow a state diagram held
+// as data ([OfferState.Next], [ReferralState.Next]); any other move is an
+// [*Error] with [CodeIllegalMove], never a silent no-op:
+//
+//	offer:    open ─┬─► accepted            referral:  issued ─┬─► enrolled
+//	                ├─► declined                               ├─► expired
+//	                ├─► expired (at the deadline, not before)  └─► cancelled
+//	                └─► withdrawn
+//
+// An open offer cannot be accepted or declined once its deadline has
+// passed. A referral may be extended once, to at most MaxExtensionDays
+// after issue. A [Profile] bundles an ordering policy with the windows
+// ([Window], in working days of a registry.Calendar or in calendar days),
+// the stop-list length, the August blackout and the allocation mode; the
+// named profiles are [KZ2024Profile], [VoucherProfile] and
+// [Regulation2012Profile].
+//
 // # Performance
 //
 // Each partition keeps its entries, and those who chose each organisation,

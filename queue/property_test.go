@@ -95,7 +95,8 @@ func TestQueueProperties(t *testing.T) {
 
 		steps := rapid.IntRange(1, 300).Draw(t, "steps")
 		for n := 1; n <= steps; n++ {
-			now = now.Add(time.Minute + time.Duration(rapid.IntRange(0, 30).Draw(t, "hours"))*time.Hour)
+			hours := rapid.IntRange(0, 30).Draw(t, "hours")
+			now = now.Add(time.Minute + time.Duration(hours)*time.Hour)
 			queued = step(t, q, n, now, queued)
 			day := registry.DateOf(now)
 			checkPositions(t, q, day)

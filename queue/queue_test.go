@@ -21,11 +21,13 @@ func TestAddRejects(t *testing.T) {
 		{"NoID", func(e *queue.Entry) { e.ID = uuid.Nil }, queue.CodeInvalidEntry},
 		{"UnknownClass", func(e *queue.Entry) { e.Class = 7 }, queue.CodeInvalidEntry},
 		{"NoDistrict", func(e *queue.Entry) { e.Partition.District = "" }, queue.CodeInvalidEntry},
-		{"UnknownGroup", func(e *queue.Entry) { e.Partition.Group = "nursery" }, queue.CodeInvalidEntry},
+		{"UnknownGroup", func(e *queue.Entry) { e.Partition.Group = "nursery" },
+			queue.CodeInvalidEntry},
 		{"BornOutsideCohort", func(e *queue.Entry) { e.BirthDate = registry.Date(2022, 12, 31) },
 			queue.CodeInvalidEntry},
-		{"AppliedBefore2000", func(e *queue.Entry) { e.AppliedAt = time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC) },
-			queue.CodeInvalidEntry},
+		{"AppliedBefore2000", func(e *queue.Entry) {
+			e.AppliedAt = time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC)
+		}, queue.CodeInvalidEntry},
 		{"OtherLanguage", func(e *queue.Entry) {
 			e.Partition.Language = registry.Kazakh
 			e.Language = registry.Russian

@@ -4,9 +4,11 @@
 // attributes of a kindergarten group (group type, language of instruction),
 // and Kazakhstan's civil time.
 //
-// It will also declare the interfaces of the state registers the service
-// consults (the register of persons, the civil registry of births, the
-// register of preschool organisations) and the working-day calendar.
+// It also holds the working-day calendar ([Calendar], and
+// [KazakhstanCalendar] with the country's holidays and moved days of rest
+// as dated, replaceable data), and will declare the interfaces of the state
+// registers the service consults (the register of persons, the civil
+// registry of births, the register of preschool organisations).
 //
 // Registry imports no other kezek package.
 //
@@ -27,4 +29,15 @@
 // Kazakhstan calendar date, represented as a time.Time at 00:00 UTC on that
 // date; [DateOf] turns an instant into the Kazakhstan date it falls on, and
 // [Date] builds one from its parts.
+//
+// # Working days
+//
+// Deadlines (an offer's window, a referral's validity) count working days.
+// [KazakhstanCalendar] knows Saturdays and Sundays, the public holidays in
+// force each year, the rule that a national or state holiday falling on a
+// weekend gives the next working day off, the first day of Kurban Ait per
+// year, and the days moved by order of the Minister of Labour. The data
+// ([KazakhstanData]) cites its sources and is checked against the
+// Ministry's published totals for 2024 and 2025; what could not be
+// confirmed (Kurban Ait in 2027, orders for 2027) is left out and said so.
 package registry

@@ -18,6 +18,9 @@ const (
 	// CodeSex means a sex is written as something other than "male", "female"
 	// or "unknown".
 	CodeSex Code = "sex.invalid"
+	// CodeCalendar means calendar data is inconsistent: a holiday on a
+	// date that does not exist, or in force for no year.
+	CodeCalendar Code = "calendar.invalid"
 	// CodeBINFormat means a BIN is not exactly twelve ASCII digits.
 	CodeBINFormat Code = "bin.format"
 	// CodeBINDate means the month in digits 3 and 4 of a BIN is not 01 to 12.
