@@ -1,5 +1,6 @@
-// Quickstart validates an application for a kindergarten place and walks it
-// through the statuses a parent sees.
+// Quickstart validates an application for a kindergarten place, walks it
+// through the statuses a parent sees, and shows a queue: positions, who
+// gets a free place, and why a child's position moved.
 //
 // Without flags it checks two sample applications, one complete and one
 // with mistakes, and prints what it finds. With -file it checks an
@@ -60,7 +61,11 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintln(out)
 	report(out, "application with mistakes", bad, received, l)
 	fmt.Fprintln(out)
-	return walk(out, received)
+	if err := walk(out, received); err != nil {
+		return err
+	}
+	fmt.Fprintln(out)
+	return queueDemo(out, received)
 }
 
 // readApplication decodes an application from a JSON file. IINs in the file

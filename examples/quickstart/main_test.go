@@ -19,6 +19,10 @@ func TestRunSamples(t *testing.T) {
 	assert.Contains(t, got, "[child.iin_sex_mismatch]")
 	assert.Contains(t, got, "notified   -> referred   applicant    offer.accepted")
 	assert.Contains(t, got, "referred -> archived is refused")
+	assert.Contains(t, got, "5. general       received 13:00  <- our child")
+	assert.Contains(t, got, "a place at balapan-12 goes to the extraordinary child")
+	assert.Contains(t, got, "our child: position 3, was 5")
+	assert.Contains(t, got, "  4 -> 3: referred (left_ahead)")
 	assert.NotContains(t, got, "Нұрланова")
 	assert.NotContains(t, got, "210303600347")
 }
