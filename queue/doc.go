@@ -77,6 +77,17 @@
 // named profiles are [KZ2024Profile], [VoucherProfile] and
 // [Regulation2012Profile].
 //
+// An [Allocator] runs sequential allocation on a queue: [Allocator.Publish]
+// offers a vacancy's seats to the children due next (those without an open
+// offer); [Allocator.Accept] issues a referral and takes the child out of
+// the queue, which moves the KZ2024 counter; [Allocator.Decline] keeps the
+// child in its place and offers the seat to the next. [Allocator.Due],
+// given the time, carries out everything that fell due, in order: offers
+// expire like declines, unused referrals lapse and return the child to the
+// queue at its application time, stop-listed, and a referral whose
+// extraordinary right went unconfirmed is cancelled and the child returns
+// to the general stream, stop-listed.
+//
 // # Performance
 //
 // Each partition keeps its entries, and those who chose each organisation,

@@ -26,6 +26,9 @@ const (
 	// an arrow its state diagram does not have, or at a time that does not
 	// fit (an answer after the deadline, an expiry before it).
 	CodeIllegalMove Code = "queue.illegal_move"
+	// CodeBlackout means nothing is published and no referral is issued in
+	// the profile's blackout (August, while groups move up an age).
+	CodeBlackout Code = "queue.blackout"
 	// CodeInvalidSnapshot means a snapshot cannot be restored.
 	CodeInvalidSnapshot Code = "queue.invalid_snapshot"
 )

@@ -3,6 +3,8 @@ package queue
 import (
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/kezek/kezek/registry"
 )
 
@@ -34,6 +36,11 @@ type Vacancy struct {
 // may be offered the place, and also for a vacancy that could go to nobody:
 // one without seats, or without an organisation and not open to all.
 func (q *Queue) Next(v Vacancy, date time.Time) (Entry, bool) {
+	return q.next(v, date, nil)
+}
+
+// next is Next that also passes over the entries skip reports.
+func (q *Queue) next(v Vacancy, date time.Time, skip func(uuid.UUID) bool) (Entry, bool) {
 	if v.Seats <= 0 || (v.Organisation == "" && !v.OpenToAll) {
 		return Entry{}, false
 	}
@@ -51,6 +58,7 @@ func (q *Queue) Next(v Vacancy, date time.Time) (Entry, bool) {
 		admission = date
 	}
 	c := q.candidate(p, v.Seats, date, registry.Date(admission.Date()))
+	c.skip = skip
 	for _, s := range q.streamOrder(p) {
 		if h, ok := c.first(ix, s); ok {
 			return q.entry(h), true
@@ -79,6 +87,9 @@ type candidate struct {
 	// The children born from oldest to youngest, in days since epoch, have
 	// reached the minimum age and not the maximum on the admission date.
 	oldest, youngest int32
+	// skip, if set, passes over more entries (those already offered a
+	// place, or who declined this one).
+	skip func(uuid.UUID) bool
 }
 
 func (q *Queue) candidate(p *partition, seats int, date, admission time.Time) candidate {
@@ -132,8 +143,8 @@ func (c *candidate) eligible(h, a uint32) bool {
 	if c.day < auxStop(a) || born < c.oldest || born > c.youngest {
 		return false
 	}
-	if a&auxTwin != 0 {
-		return c.p.batches[c.q.recs[h].batch] <= c.seats
+	if a&auxTwin != 0 && c.p.batches[c.q.recs[h].batch] > c.seats {
+		return false
 	}
-	return true
+	return c.skip == nil || !c.skip(c.q.recs[h].id)
 }

@@ -66,6 +66,8 @@ func (s ReferralState) Next() []ReferralState { return slices.Clone(referralMove
 type Offer struct {
 	// ID identifies the offer.
 	ID uuid.UUID
+	// Vacancy is the vacancy the place belongs to.
+	Vacancy uuid.UUID
 	// Application is the child's application.
 	Application uuid.UUID
 	// Organisation is where the place is.

@@ -1,0 +1,430 @@
+package queue
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"slices"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/kezek/kezek/registry"
+)
+
+// Allocator offers a queue's free places, one child at a time, and carries
+// out what the answers and the passing of time mean for the queue: the
+// regulation's "condition 2" in sequential mode. It is pure like the rest
+// of the package: every method takes the time it acts at, and Due, given
+// the time, does everything that fell due. An Allocator is not safe for
+// concurrent use.
+//
+// TODO(queue): voucher mode, batch allocation, twins offered jointly, the
+// public protocols, ageing out, and saving an Allocator's state are not
+// built yet; NewAllocator refuses a voucher profile.
+type Allocator struct {
+	q       *Queue
+	profile Profile
+	cal     registry.Calendar
+
+	vacancies map[uuid.UUID]*vacancy
+	offers    map[uuid.UUID]Offer
+	vacancyOf map[uuid.UUID]*vacancy  // offer -> its vacancy
+	open      map[uuid.UUID]uuid.UUID // application -> its open offer
+	referrals map[uuid.UUID]Referral
+	held      map[uuid.UUID]Entry // referral -> the entry it took out
+}
+
+// vacancy is a published vacancy and the offers made for it.
+type vacancy struct {
+	id        uuid.UUID
+	v         Vacancy
+	accepted  int
+	offers    []uuid.UUID
+	declined  map[uuid.UUID]bool // children who declined or let it expire
+	withdrawn bool
+}
+
+// NewAllocator returns an allocator for the queue q under profile p, with
+// deadlines counted on cal. The profile must be in sequential mode and have
+// q's ordering policy; otherwise it is an [*Error] with
+// [CodeInvalidPolicy].
+func NewAllocator(q *Queue, p Profile, cal registry.Calendar) (*Allocator, error) {
+	if p.spec.Mode != Sequential {
+		return nil, errorf(CodeInvalidPolicy, "allocator: only sequential mode is built")
+	}
+	if !samePolicy(q.policy.Spec(), p.policy.Spec()) {
+		return nil, errorf(CodeInvalidPolicy, "allocator: profile and queue differ in policy")
+	}
+	return &Allocator{
+		q: q, profile: p, cal: cal,
+		vacancies: map[uuid.UUID]*vacancy{},
+		offers:    map[uuid.UUID]Offer{},
+		vacancyOf: map[uuid.UUID]*vacancy{},
+		open:      map[uuid.UUID]uuid.UUID{},
+		referrals: map[uuid.UUID]Referral{},
+		held:      map[uuid.UUID]Entry{},
+	}, nil
+}
+
+func samePolicy(a, b PolicySpec) bool {
+	return a.Kind == b.Kind && a.Ratio == b.Ratio && a.Seed == b.Seed &&
+		a.MinAgeMonths == b.MinAgeMonths && a.MaxAge == b.MaxAge &&
+		slices.Equal(a.TieBreakers, b.TieBreakers) &&
+		slices.EqualFunc(a.Criteria, b.Criteria, func(x, y Criterion) bool {
+			return x.Name == y.Name && x.Weight.Equal(y.Weight)
+		})
+}
+
+// Offer returns the offer with the ID.
+func (a *Allocator) Offer(id uuid.UUID) (Offer, bool) {
+	o, ok := a.offers[id]
+	return o, ok
+}
+
+// Referral returns the referral with the ID.
+func (a *Allocator) Referral(id uuid.UUID) (Referral, bool) {
+	r, ok := a.referrals[id]
+	return r, ok
+}
+
+// Publish enters a vacancy, with an ID of the caller's, and offers its
+// seats to the children due next. During the profile's blackout nothing is
+// published: an [*Error] with [CodeBlackout]. A vacancy without seats or
+// organisation is [CodeInvalidEntry]; a known ID, [CodeDuplicate].
+func (a *Allocator) Publish(id uuid.UUID, v Vacancy, at time.Time) ([]Offer, error) {
+	switch {
+	case a.vacancies[id] != nil:
+		return nil, errorf(CodeDuplicate, "vacancy "+id.String()+" is published")
+	case v.Seats < 1 || v.Organisation == "":
+		return nil, errorf(CodeInvalidEntry, "vacancy needs seats and an organisation")
+	case a.profile.InBlackout(registry.DateOf(at)):
+		return nil, errorf(CodeBlackout, "nothing is published in the blackout")
+	}
+	if err := v.Partition.check(); err != nil {
+		return nil, err
+	}
+
+	vs := &vacancy{id: id, v: v, declined: map[uuid.UUID]bool{}}
+	a.vacancies[id] = vs
+	return a.fill(vs, at), nil
+}
+
+// fill offers the vacancy's free seats, those neither accepted nor under
+// an open offer, to the next children who hold no open offer and have not
+// turned this one down.
+func (a *Allocator) fill(vs *vacancy, at time.Time) []Offer {
+	skip := func(app uuid.UUID) bool {
+		_, busy := a.open[app]
+		return busy || vs.declined[app]
+	}
+	var made []Offer
+	for !vs.withdrawn {
+		free := vs.v.Seats - vs.accepted - a.openOffers(vs)
+		if free <= 0 {
+			break
+		}
+		v := vs.v
+		v.Seats = free
+		e, ok := a.q.next(v, registry.DateOf(at), skip)
+		if !ok {
+			break
+		}
+		o := Offer{
+			ID:           derivedID(vs.id, len(vs.offers)),
+			Vacancy:      vs.id,
+			Application:  e.ID,
+			Organisation: vs.v.Organisation,
+			State:        OfferOpen,
+			MadeAt:       at,
+			Deadline:     a.profile.spec.Offer.Deadline(a.cal, at),
+		}
+		a.offers[o.ID] = o
+		a.vacancyOf[o.ID] = vs
+		a.open[e.ID] = o.ID
+		vs.offers = append(vs.offers, o.ID)
+		made = append(made, o)
+	}
+	return made
+}
+
+func (a *Allocator) openOffers(vs *vacancy) int {
+	n := 0
+	for _, id := range vs.offers {
+		if a.offers[id].State == OfferOpen {
+			n++
+		}
+	}
+	return n
+}
+
+// derivedID returns the n-th ID derived from parent, the same every time,
+// so that allocation stays a function of its inputs.
+func derivedID(parent uuid.UUID, n int) uuid.UUID {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], uint64(n))
+	return uuid.NewSHA1(parent, b[:])
+}
+
+// Accept records that the parent accepted the offer: a referral is issued,
+// valid for the profile's window, and the child leaves the queue, which
+// moves the KZ2024 counter. An extraordinary right not yet confirmed must
+// be confirmed within the profile's window. An offer past its deadline
+// cannot be accepted ([CodeIllegalMove]); no referral is issued in the
+// blackout ([CodeBlackout]).
+func (a *Allocator) Accept(offerID uuid.UUID, at time.Time) (Referral, error) {
+	o, vs, err := a.openOffer(offerID)
+	if err != nil {
+		return Referral{}, err
+	}
+	moved, err := o.Move(OfferAccepted, at)
+	if err != nil {
+		return Referral{}, err
+	}
+	if a.profile.InBlackout(registry.DateOf(at)) {
+		return Referral{}, errorf(CodeBlackout, "no referral is issued in the blackout")
+	}
+	e, ok := a.q.Get(o.Application)
+	if !ok {
+		return Referral{}, errNotFound(o.Application)
+	}
+	if _, err := a.q.Refer(o.Application, at); err != nil {
+		return Referral{}, err
+	}
+
+	r := Referral{
+		ID:           derivedID(offerID, 0),
+		Application:  o.Application,
+		Organisation: o.Organisation,
+		State:        ReferralIssued,
+		IssuedAt:     at,
+		ValidUntil:   a.profile.spec.Referral.LastDay(a.cal, at),
+	}
+	if e.Class == Extraordinary && !e.Confirmed {
+		r.ConfirmBy = a.profile.spec.Confirmation.LastDay(a.cal, at)
+	}
+	a.offers[offerID] = moved
+	delete(a.open, o.Application)
+	vs.accepted++
+	a.referrals[r.ID] = r
+	a.held[r.ID] = e
+	return r, nil
+}
+
+// Decline records that the parent turned the offer down: the child stays
+// in the queue, in its place, and the seat is offered to the next child.
+// It returns the offers that follow.
+func (a *Allocator) Decline(offerID uuid.UUID, at time.Time) ([]Offer, error) {
+	return a.close(offerID, OfferDeclined, at, at)
+}
+
+// close moves an open offer to a final state at the instant closed, then
+// refills its vacancy at the instant at.
+func (a *Allocator) close(offerID uuid.UUID, to OfferState, closed, at time.Time) ([]Offer, error) {
+	o, vs, err := a.openOffer(offerID)
+	if err != nil {
+		return nil, err
+	}
+	moved, err := o.Move(to, closed)
+	if err != nil {
+		return nil, err
+	}
+	a.offers[offerID] = moved
+	delete(a.open, o.Application)
+	vs.declined[o.Application] = true
+	return a.fill(vs, at), nil
+}
+
+func (a *Allocator) openOffer(id uuid.UUID) (Offer, *vacancy, error) {
+	o, ok := a.offers[id]
+	if !ok {
+		return Offer{}, nil, errorf(CodeNotFound, "no offer "+id.String())
+	}
+	return o, a.vacancyOf[id], nil
+}
+
+// Withdraw takes an unclaimed vacancy back: its open offers are withdrawn
+// and no more are made. It returns the withdrawn offers.
+func (a *Allocator) Withdraw(vacancyID uuid.UUID, at time.Time) ([]Offer, error) {
+	vs := a.vacancies[vacancyID]
+	if vs == nil || vs.withdrawn {
+		return nil, errorf(CodeNotFound, "no vacancy "+vacancyID.String())
+	}
+	vs.withdrawn = true
+	var out []Offer
+	for _, id := range vs.offers {
+		o := a.offers[id]
+		if o.State != OfferOpen {
+			continue
+		}
+		moved, err := o.Move(OfferWithdrawn, at)
+		if err != nil {
+			return out, err
+		}
+		a.offers[id] = moved
+		delete(a.open, o.Application)
+		out = append(out, moved)
+	}
+	return out, nil
+}
+
+// Enrol records that the child was admitted with the referral.
+func (a *Allocator) Enrol(referralID uuid.UUID, at time.Time) (Referral, error) {
+	r, err := a.moveReferral(referralID, ReferralEnrolled, at)
+	if err == nil {
+		delete(a.held, referralID)
+	}
+	return r, err
+}
+
+// ConfirmBenefit records that the child's extraordinary right was
+// confirmed by hand, in time: the referral no longer risks cancellation.
+func (a *Allocator) ConfirmBenefit(referralID uuid.UUID, at time.Time) (Referral, error) {
+	r, ok := a.referrals[referralID]
+	switch {
+	case !ok:
+		return Referral{}, errorf(CodeNotFound, "no referral "+referralID.String())
+	case r.State != ReferralIssued || r.ConfirmBy.IsZero() || !at.Before(endOfDay(r.ConfirmBy)):
+		return r, errorf(CodeIllegalMove, "referral: nothing to confirm, or too late")
+	}
+	r.ConfirmBy = time.Time{}
+	e := a.held[referralID]
+	e.Confirmed = true
+	a.held[referralID], a.referrals[referralID] = e, r
+	return r, nil
+}
+
+// Extend extends an issued referral, once, to the civil date until, at
+// most the profile's MaxExtensionDays after issue.
+func (a *Allocator) Extend(referralID uuid.UUID, until time.Time) (Referral, error) {
+	r, ok := a.referrals[referralID]
+	if !ok {
+		return Referral{}, errorf(CodeNotFound, "no referral "+referralID.String())
+	}
+	r, err := r.Extend(until, a.profile.spec.MaxExtensionDays)
+	if err == nil {
+		a.referrals[referralID] = r
+	}
+	return r, err
+}
+
+func (a *Allocator) moveReferral(id uuid.UUID, to ReferralState, at time.Time) (Referral, error) {
+	r, ok := a.referrals[id]
+	if !ok {
+		return Referral{}, errorf(CodeNotFound, "no referral "+id.String())
+	}
+	moved, err := r.Move(to, at)
+	if err != nil {
+		return r, err
+	}
+	a.referrals[id] = moved
+	return moved, nil
+}
+
+// Fallen lists what Due did.
+type Fallen struct {
+	// Expired are the offers left unanswered past their deadline; the
+	// children stay in the queue.
+	Expired []Offer
+	// Made are the offers that followed, for the seats they freed.
+	Made []Offer
+	// Lapsed are the referrals not used in time; their children are back
+	// in the queue at their application time, stop-listed.
+	Lapsed []Referral
+	// Cancelled are the referrals whose extraordinary right went
+	// unconfirmed; their children are back in the general stream at their
+	// application time, stop-listed.
+	Cancelled []Referral
+}
+
+// Due carries out, in the order they fell due (then by ID), every
+// transition whose time has come by now: offers expire, referrals lapse or
+// are cancelled. The queue records the effects at now, so Due must be
+// called with a time no earlier than the last command.
+func (a *Allocator) Due(now time.Time) (Fallen, error) {
+	var f Fallen
+	for _, item := range a.due(now) {
+		var err error
+		switch {
+		case item.offer != uuid.Nil:
+			err = a.expireOffer(item, now, &f)
+		default:
+			err = a.endReferral(item, now, &f)
+		}
+		if err != nil {
+			return f, err
+		}
+	}
+	return f, nil
+}
+
+// dueItem is one transition that fell due.
+type dueItem struct {
+	at       time.Time
+	offer    uuid.UUID
+	referral uuid.UUID
+	to       ReferralState
+}
+
+// due lists what fell due by now, in order.
+func (a *Allocator) due(now time.Time) []dueItem {
+	var items []dueItem
+	for id, o := range a.offers {
+		if o.State == OfferOpen && !now.Before(o.Deadline) {
+			items = append(items, dueItem{at: o.Deadline, offer: id})
+		}
+	}
+	for id, r := range a.referrals {
+		if r.State != ReferralIssued {
+			continue
+		}
+		if !r.ConfirmBy.IsZero() && !now.Before(endOfDay(r.ConfirmBy)) {
+			items = append(items, dueItem{at: endOfDay(r.ConfirmBy), referral: id,
+				to: ReferralCancelled})
+		} else if end := endOfDay(r.ValidUntil); !now.Before(end) {
+			items = append(items, dueItem{at: end, referral: id, to: ReferralExpired})
+		}
+	}
+	slices.SortFunc(items, func(x, y dueItem) int {
+		return cmp.Or(x.at.Compare(y.at),
+			bytes.Compare(x.offer[:], y.offer[:]),
+			bytes.Compare(x.referral[:], y.referral[:]))
+	})
+	return items
+}
+
+func (a *Allocator) expireOffer(item dueItem, now time.Time, f *Fallen) error {
+	made, err := a.close(item.offer, OfferExpired, item.at, now)
+	if err != nil {
+		return err
+	}
+	f.Expired = append(f.Expired, a.offers[item.offer])
+	f.Made = append(f.Made, made...)
+	return nil
+}
+
+// endReferral lapses or cancels a referral and puts its child back in the
+// queue at the original application time, stop-listed from the day it fell
+// due; a cancelled one also loses its extraordinary right.
+func (a *Allocator) endReferral(item dueItem, now time.Time, f *Fallen) error {
+	r, err := a.moveReferral(item.referral, item.to, item.at)
+	if err != nil {
+		return err
+	}
+	e := a.held[item.referral]
+	delete(a.held, item.referral)
+	if item.to == ReferralCancelled {
+		e.Class, e.Confirmed = General, false
+	}
+	e.StopListedUntil = registry.DateOf(item.at).AddDate(0, 0, a.profile.spec.StopListDays)
+	if _, err := a.q.Add(e, now); err != nil {
+		return err
+	}
+
+	if item.to == ReferralCancelled {
+		f.Cancelled = append(f.Cancelled, r)
+	} else {
+		f.Lapsed = append(f.Lapsed, r)
+	}
+	return nil
+}

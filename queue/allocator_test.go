@@ -1,0 +1,208 @@
+package queue_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kezek/kezek/queue"
+	"github.com/kezek/kezek/registry"
+)
+
+// published is Monday 1 September 2025, 10:00 in Kazakhstan.
+var published = time.Date(2025, 9, 1, 5, 0, 0, 0, time.UTC)
+
+func newAllocator(t *testing.T, entries ...queue.Entry) (*queue.Queue, *queue.Allocator) {
+	t.Helper()
+	q := queue.New(queue.KZ2024())
+	add(t, q, entries...)
+	a, err := queue.NewAllocator(q, queue.KZ2024Profile(), registry.DefaultKazakhstanCalendar())
+	require.NoError(t, err)
+	return q, a
+}
+
+func vacancyID(n int) uuid.UUID { return id(1000 + n) }
+
+func publish(t *testing.T, a *queue.Allocator, n, seats int, at time.Time) []queue.Offer {
+	t.Helper()
+	v := queue.Vacancy{Organisation: "ds-1", Partition: part, Seats: seats}
+	offers, err := a.Publish(vacancyID(n), v, at)
+	require.NoError(t, err)
+	return offers
+}
+
+func applicants(offers []queue.Offer) []int {
+	var out []int
+	for _, o := range offers {
+		out = append(out, number(o.Application))
+	}
+	return out
+}
+
+func TestAllocatorAccept(t *testing.T) {
+	q, a := newAllocator(t, classes("GGPG", "ds-1")...)
+	offers := publish(t, a, 1, 2, published)
+	assert.Equal(t, []int{3, 1}, applicants(offers), "primary due first, then general")
+
+	r, err := a.Accept(offers[0].ID, published.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, queue.ReferralIssued, r.State)
+	// Five working days after Monday 1 September: 2, 3, 4, 5, 8 September.
+	assert.Equal(t, registry.Date(2025, 9, 8), r.ValidUntil)
+	assert.True(t, r.ConfirmBy.IsZero(), "no extraordinary right to confirm")
+	assert.Equal(t, 0, q.Counter(part), "the primary referral resets the counter")
+	_, queued := q.Get(id(3))
+	assert.False(t, queued, "the referred child left the queue")
+
+	_, err = a.Accept(offers[0].ID, published.Add(2*time.Hour))
+	assert.Error(t, err, "accepted once")
+
+	r, err = a.Enrol(r.ID, published.AddDate(0, 0, 2))
+	require.NoError(t, err)
+	assert.Equal(t, queue.ReferralEnrolled, r.State)
+}
+
+func TestAllocatorDeclineMovesOn(t *testing.T) {
+	q, a := newAllocator(t, classes("GGG", "ds-1")...)
+	offers := publish(t, a, 1, 1, published)
+	require.Equal(t, []int{1}, applicants(offers))
+
+	next, err := a.Decline(offers[0].ID, published.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, []int{2}, applicants(next))
+
+	// The child who declined keeps its place, and the counter is untouched.
+	pos, err := q.Position(id(1), today)
+	require.NoError(t, err)
+	assert.Equal(t, 1, pos.InPartition)
+	assert.Equal(t, queue.DefaultRatio, q.Counter(part))
+}
+
+func TestAllocatorOfferExpires(t *testing.T) {
+	_, a := newAllocator(t, classes("GG", "ds-1")...)
+	offers := publish(t, a, 1, 1, published)
+	deadline := offers[0].Deadline
+	// Three working days after Monday 1 September: the end of Thursday 4th.
+	assert.Equal(t, time.Date(2025, 9, 4, 19, 0, 0, 0, time.UTC), deadline)
+
+	f, err := a.Due(deadline.Add(-time.Second))
+	require.NoError(t, err)
+	assert.Empty(t, f.Expired, "not yet")
+
+	_, err = a.Accept(offers[0].ID, deadline)
+	var qe *queue.Error
+	require.ErrorAs(t, err, &qe, "no accepting at the deadline")
+	assert.Equal(t, queue.CodeIllegalMove, qe.Code)
+
+	f, err = a.Due(deadline.Add(time.Hour))
+	require.NoError(t, err)
+	require.Len(t, f.Expired, 1)
+	assert.Equal(t, queue.OfferExpired, f.Expired[0].State)
+	assert.Equal(t, deadline, f.Expired[0].ClosedAt)
+	assert.Equal(t, []int{2}, applicants(f.Made))
+
+	f, err = a.Due(deadline.Add(2 * time.Hour))
+	require.NoError(t, err)
+	assert.Empty(t, f.Expired, "nothing falls due twice")
+}
+
+func TestAllocatorReferralLapses(t *testing.T) {
+	q, a := newAllocator(t, classes("GG", "ds-1")...)
+	offers := publish(t, a, 1, 1, published)
+	r, err := a.Accept(offers[0].ID, published.Add(time.Hour))
+	require.NoError(t, err)
+
+	f, err := a.Due(time.Date(2025, 9, 9, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	require.Len(t, f.Lapsed, 1)
+	assert.Equal(t, r.ID, f.Lapsed[0].ID)
+	assert.Equal(t, queue.ReferralExpired, f.Lapsed[0].State)
+
+	// Back at its application time, stop-listed for 10 days from the day
+	// after the referral's last day.
+	e, ok := q.Get(id(1))
+	require.True(t, ok)
+	assert.Equal(t, entry(1, queue.General).AppliedAt, e.AppliedAt)
+	assert.Equal(t, registry.Date(2025, 9, 19), e.StopListedUntil)
+	pos, err := q.Position(id(1), registry.Date(2025, 9, 19))
+	require.NoError(t, err)
+	assert.Equal(t, 1, pos.InPartition)
+}
+
+func TestAllocatorBenefitUnconfirmed(t *testing.T) {
+	q, a := newAllocator(t, classes("EG", "ds-1")...)
+	offers := publish(t, a, 1, 1, published)
+	r, err := a.Accept(offers[0].ID, published.Add(time.Hour))
+	require.NoError(t, err)
+	require.Equal(t, registry.Date(2025, 9, 8), r.ConfirmBy)
+
+	f, err := a.Due(time.Date(2025, 9, 9, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	require.Len(t, f.Cancelled, 1)
+	e, ok := q.Get(id(1))
+	require.True(t, ok)
+	assert.Equal(t, queue.General, e.Class, "the right is dropped")
+	assert.Equal(t, registry.Date(2025, 9, 19), e.StopListedUntil)
+}
+
+func TestAllocatorBenefitConfirmed(t *testing.T) {
+	_, a := newAllocator(t, classes("EG", "ds-1")...)
+	offers := publish(t, a, 1, 1, published)
+	r, err := a.Accept(offers[0].ID, published.Add(time.Hour))
+	require.NoError(t, err)
+	r, err = a.ConfirmBenefit(r.ID, published.AddDate(0, 0, 2))
+	require.NoError(t, err)
+	assert.True(t, r.ConfirmBy.IsZero())
+
+	f, err := a.Due(time.Date(2025, 9, 8, 12, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Empty(t, f.Cancelled)
+	assert.Empty(t, f.Lapsed)
+}
+
+func TestAllocatorRefuses(t *testing.T) {
+	_, a := newAllocator(t, classes("GG", "ds-1")...)
+	august := time.Date(2025, 8, 15, 5, 0, 0, 0, time.UTC)
+	_, err := a.Publish(vacancyID(1), queue.Vacancy{Organisation: "ds-1", Partition: part,
+		Seats: 1}, august)
+	var qe *queue.Error
+	require.ErrorAs(t, err, &qe)
+	assert.Equal(t, queue.CodeBlackout, qe.Code)
+
+	publish(t, a, 2, 1, published)
+	_, err = a.Publish(vacancyID(2), queue.Vacancy{Organisation: "ds-1", Partition: part,
+		Seats: 1}, published)
+	require.ErrorAs(t, err, &qe)
+	assert.Equal(t, queue.CodeDuplicate, qe.Code)
+
+	_, err = a.Publish(vacancyID(3), queue.Vacancy{Partition: part, Seats: 1}, published)
+	require.ErrorAs(t, err, &qe)
+	assert.Equal(t, queue.CodeInvalidEntry, qe.Code)
+
+	_, err = a.Accept(id(999), published)
+	require.ErrorAs(t, err, &qe)
+	assert.Equal(t, queue.CodeNotFound, qe.Code)
+
+	_, err = queue.NewAllocator(queue.New(queue.KZ2024()), queue.VoucherProfile(),
+		registry.Weekdays{})
+	require.ErrorAs(t, err, &qe)
+	assert.Equal(t, queue.CodeInvalidPolicy, qe.Code)
+}
+
+func TestAllocatorWithdraw(t *testing.T) {
+	_, a := newAllocator(t, classes("GGG", "ds-1")...)
+	offers := publish(t, a, 1, 2, published)
+	withdrawn, err := a.Withdraw(vacancyID(1), published.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Len(t, withdrawn, 2)
+	for _, o := range withdrawn {
+		assert.Equal(t, queue.OfferWithdrawn, o.State)
+	}
+	_, err = a.Decline(offers[0].ID, published.Add(2*time.Hour))
+	assert.Error(t, err)
+	_, err = a.Withdraw(vacancyID(1), published.Add(3*time.Hour))
+	assert.Error(t, err)
+}
