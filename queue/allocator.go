@@ -126,6 +126,12 @@ func (a *Allocator) fill(vs *vacancy, at time.Time) []Offer {
 		}
 		v := vs.v
 		v.Seats = free
+		// After the window of its first offer, the place may go to any
+		// child of the cohort, where the profile says so.
+		if a.profile.spec.OpenToAllAfterOffer && len(vs.offers) > 0 &&
+			!at.Before(a.offers[vs.offers[0]].Deadline) {
+			v.OpenToAll = true
+		}
 		e, ok := a.q.next(v, registry.DateOf(at), skip)
 		if !ok {
 			break
@@ -335,12 +341,20 @@ type Fallen struct {
 	// unconfirmed; their children are back in the general stream at their
 	// application time, stop-listed.
 	Cancelled []Referral
+	// AgedOut are the applications removed from the queue because the
+	// child reached the profile's maximum age; an open offer of theirs is
+	// withdrawn (and listed in Withdrawn) and its seat offered on.
+	AgedOut []uuid.UUID
+	// Withdrawn are the offers withdrawn from children who aged out.
+	Withdrawn []Offer
 }
 
-// Due carries out, in the order they fell due (then by ID), every
-// transition whose time has come by now: offers expire, referrals lapse or
-// are cancelled. The queue records the effects at now, so Due must be
-// called with a time no earlier than the last command.
+// Due carries out, in the order they fell due (then by ID), every transition
+// whose time has come by now: offers expire, referrals lapse or are cancelled;
+// then children who have reached the maximum age leave the queue, and the seats
+// still free are offered to whoever may have them now. The queue records the
+// effects at now, so Due must be called with a time no earlier than the last
+// command.
 func (a *Allocator) Due(now time.Time) (Fallen, error) {
 	var f Fallen
 	for _, item := range a.due(now) {
@@ -355,7 +369,43 @@ func (a *Allocator) Due(now time.Time) (Fallen, error) {
 			return f, err
 		}
 	}
+	if err := a.ageOut(now, &f); err != nil {
+		return f, err
+	}
+
+	// Seats still free go to whoever may have them now: children added
+	// since, or the whole cohort once a first offer's window has passed.
+	ids := make([]uuid.UUID, 0, len(a.vacancies))
+	for id := range a.vacancies {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(x, y uuid.UUID) int { return bytes.Compare(x[:], y[:]) })
+	for _, id := range ids {
+		f.Made = append(f.Made, a.fill(a.vacancies[id], now)...)
+	}
 	return f, nil
+}
+
+// ageOut removes from the queue the children who have reached the maximum
+// age by now, in ID order, withdrawing any open offer of theirs first; Due
+// then offers those seats on.
+func (a *Allocator) ageOut(now time.Time, f *Fallen) error {
+	for _, app := range a.q.agedOut(registry.DateOf(now)) {
+		if oid, ok := a.open[app]; ok {
+			moved, err := a.offers[oid].Move(OfferWithdrawn, now)
+			if err != nil {
+				return err
+			}
+			a.offers[oid] = moved
+			delete(a.open, app)
+			f.Withdrawn = append(f.Withdrawn, moved)
+		}
+		if _, err := a.q.Remove(app, now, "aged_out"); err != nil {
+			return err
+		}
+		f.AgedOut = append(f.AgedOut, app)
+	}
+	return nil
 }
 
 // dueItem is one transition that fell due.

@@ -206,3 +206,50 @@ func TestAllocatorWithdraw(t *testing.T) {
 	_, err = a.Withdraw(vacancyID(1), published.Add(3*time.Hour))
 	assert.Error(t, err)
 }
+
+func TestAllocatorOpensToAllAfterTheWindow(t *testing.T) {
+	// Child 1 chose ds-1; child 2 chose only ds-2.
+	_, a := newAllocator(t, entry(1, queue.General, "ds-1"), entry(2, queue.General, "ds-2"))
+	offers := publish(t, a, 1, 1, published)
+	require.Equal(t, []int{1}, applicants(offers))
+
+	// Declined within the window: nobody else chose ds-1, so no offer.
+	next, err := a.Decline(offers[0].ID, published.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Empty(t, next)
+
+	// Once the first offer's window has passed, the place is open to the
+	// whole cohort.
+	f, err := a.Due(offers[0].Deadline.Add(-time.Hour))
+	require.NoError(t, err)
+	assert.Empty(t, f.Made, "not yet")
+	f, err = a.Due(offers[0].Deadline.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, []int{2}, applicants(f.Made))
+
+	_, a = newAllocator(t, entry(1, queue.General, "ds-1"), entry(2, queue.General, "ds-2"))
+	offers = publish(t, a, 1, 1, published)
+	f, err = a.Due(offers[0].Deadline)
+	require.NoError(t, err)
+	require.Len(t, f.Expired, 1)
+	assert.Equal(t, []int{2}, applicants(f.Made), "open to all after the window")
+}
+
+func TestAllocatorAgesOut(t *testing.T) {
+	young := entry(1, queue.General, "ds-1")
+	old := entry(2, queue.General, "ds-1")
+	old.BirthDate = registry.Date(2023, 1, 15)
+	q, a := newAllocator(t, young, old)
+	offers := publish(t, a, 1, 1, published)
+	require.Equal(t, []int{1}, applicants(offers))
+
+	// On 15 January 2029 the child born on 15 January 2023 turns six.
+	f, err := a.Due(time.Date(2029, 1, 14, 12, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Empty(t, f.AgedOut)
+	f, err = a.Due(time.Date(2029, 1, 15, 12, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Equal(t, []int{2}, applicants([]queue.Offer{{Application: f.AgedOut[0]}}))
+	_, queued := q.Get(id(2))
+	assert.False(t, queued)
+}

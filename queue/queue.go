@@ -239,6 +239,27 @@ func (q *Queue) countReferral(p *partition, c Class) {
 	}
 }
 
+// agedOut returns, in ID order, the queued children who have reached the
+// policy's maximum age on the civil date. It looks only at partitions
+// whose cohort can have such children by then.
+func (q *Queue) agedOut(date time.Time) []uuid.UUID {
+	limit := days(shiftMonths(date, -12*q.policy.spec.MaxAge))
+	var out []uuid.UUID
+	for _, p := range q.parts {
+		if p.key.Cohort+q.policy.spec.MaxAge > date.Year() {
+			continue
+		}
+		p.main.t.Ascend(0, func(_ uint64, h, a uint32) bool {
+			if auxBirth(a) <= limit {
+				out = append(out, q.recs[h].id)
+			}
+			return true
+		})
+	}
+	slices.SortFunc(out, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	return out
+}
+
 // checkTime refuses a command dated before the last event of its
 // partition, so that a partition's history, and Explain, run forward.
 func (q *Queue) checkTime(part Partition, at time.Time) error {
