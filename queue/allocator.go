@@ -19,9 +19,10 @@ import (
 // the time, does everything that fell due. An Allocator is not safe for
 // concurrent use.
 //
-// TODO(queue): voucher mode, batch allocation, twins offered jointly, the
-// public protocols, ageing out, and saving an Allocator's state are not
-// built yet; NewAllocator refuses a voucher profile.
+// TODO(queue): voucher mode, batch allocation, the public protocols,
+// staff-child referrals, and saving an Allocator's state are not built
+// yet; NewAllocator refuses a voucher profile, and an Allocator lives only
+// in memory. Due scans every offer and referral ever made.
 type Allocator struct {
 	q       *Queue
 	profile Profile
@@ -32,13 +33,15 @@ type Allocator struct {
 	vacancyOf map[uuid.UUID]*vacancy  // offer -> its vacancy
 	open      map[uuid.UUID]uuid.UUID // application -> its open offer
 	referrals map[uuid.UUID]Referral
-	held      map[uuid.UUID]Entry // referral -> the entry it took out
+	held      map[uuid.UUID]Entry    // referral -> the entry it took out
+	seatOf    map[uuid.UUID]*vacancy // referral -> the vacancy it holds
 }
 
 // vacancy is a published vacancy and the offers made for it.
 type vacancy struct {
 	id        uuid.UUID
 	v         Vacancy
+	published time.Time
 	accepted  int
 	offers    []uuid.UUID
 	declined  map[uuid.UUID]bool // children who declined or let it expire
@@ -64,6 +67,7 @@ func NewAllocator(q *Queue, p Profile, cal registry.Calendar) (*Allocator, error
 		open:      map[uuid.UUID]uuid.UUID{},
 		referrals: map[uuid.UUID]Referral{},
 		held:      map[uuid.UUID]Entry{},
+		seatOf:    map[uuid.UUID]*vacancy{},
 	}, nil
 }
 
@@ -105,53 +109,102 @@ func (a *Allocator) Publish(id uuid.UUID, v Vacancy, at time.Time) ([]Offer, err
 		return nil, err
 	}
 
-	vs := &vacancy{id: id, v: v, declined: map[uuid.UUID]bool{}}
+	vs := &vacancy{id: id, v: v, published: at, declined: map[uuid.UUID]bool{}}
 	a.vacancies[id] = vs
 	return a.fill(vs, at), nil
 }
 
 // fill offers the vacancy's free seats, those neither accepted nor under
 // an open offer, to the next children who hold no open offer and have not
-// turned this one down.
+// turned this one down; twins together. Nothing is offered in the blackout.
+// The open offers count as referrals for the KZ2024 interleaving, so a
+// vacancy of several seats follows the one-to-R rule too.
 func (a *Allocator) fill(vs *vacancy, at time.Time) []Offer {
+	if vs.withdrawn || a.profile.InBlackout(registry.DateOf(at)) {
+		return nil
+	}
 	skip := func(app uuid.UUID) bool {
 		_, busy := a.open[app]
 		return busy || vs.declined[app]
 	}
+	k := a.counterWithOffers(vs.v.Partition)
+
 	var made []Offer
-	for !vs.withdrawn {
-		free := vs.v.Seats - vs.accepted - a.openOffers(vs)
-		if free <= 0 {
+	for {
+		v := vs.v
+		v.Seats = vs.v.Seats - vs.accepted - a.openOffers(vs)
+		if v.Seats <= 0 {
 			break
 		}
-		v := vs.v
-		v.Seats = free
-		// After the window of its first offer, the place may go to any
-		// child of the cohort, where the profile says so.
-		if a.profile.spec.OpenToAllAfterOffer && len(vs.offers) > 0 &&
-			!at.Before(a.offers[vs.offers[0]].Deadline) {
-			v.OpenToAll = true
-		}
-		e, ok := a.q.next(v, registry.DateOf(at), skip)
+		v.OpenToAll = v.OpenToAll || a.openToAll(vs, at)
+		e, ok := a.q.next(v, registry.DateOf(at), skip, k)
 		if !ok {
 			break
 		}
-		o := Offer{
-			ID:           derivedID(vs.id, len(vs.offers)),
-			Vacancy:      vs.id,
-			Application:  e.ID,
-			Organisation: vs.v.Organisation,
-			State:        OfferOpen,
-			MadeAt:       at,
-			Deadline:     a.profile.spec.Offer.Deadline(a.cal, at),
+		for _, app := range append([]uuid.UUID{e.ID}, a.q.batchMates(e.ID)...) {
+			if skip(app) {
+				continue
+			}
+			made = append(made, a.offer(vs, app, at))
+			mate, _ := a.q.Get(app)
+			k = a.q.advance(k, mate.Class)
 		}
-		a.offers[o.ID] = o
-		a.vacancyOf[o.ID] = vs
-		a.open[e.ID] = o.ID
-		vs.offers = append(vs.offers, o.ID)
-		made = append(made, o)
 	}
 	return made
+}
+
+// offer makes one open offer of the vacancy to an application.
+func (a *Allocator) offer(vs *vacancy, app uuid.UUID, at time.Time) Offer {
+	o := Offer{
+		ID:           derivedID(vs.id, len(vs.offers)),
+		Vacancy:      vs.id,
+		Application:  app,
+		Organisation: vs.v.Organisation,
+		State:        OfferOpen,
+		MadeAt:       at,
+		Deadline:     a.profile.spec.Offer.Deadline(a.cal, at),
+	}
+	a.offers[o.ID] = o
+	a.vacancyOf[o.ID] = vs
+	a.open[app] = o.ID
+	vs.offers = append(vs.offers, o.ID)
+	return o
+}
+
+// openToAll reports whether, under a profile that opens places after the
+// first window, the vacancy is open to every child of the cohort at the
+// instant at: one offer window after its first offer, or after its
+// publication when nobody could be offered it.
+func (a *Allocator) openToAll(vs *vacancy, at time.Time) bool {
+	if !a.profile.spec.OpenToAllAfterOffer {
+		return false
+	}
+	from := a.profile.spec.Offer.Deadline(a.cal, vs.published)
+	if len(vs.offers) > 0 {
+		from = a.offers[vs.offers[0]].Deadline
+	}
+	return !at.Before(from)
+}
+
+// counterWithOffers returns the partition's interleaving counter as it
+// would be if every open offer in it were accepted, in the order made.
+func (a *Allocator) counterWithOffers(part Partition) int {
+	var open []Offer
+	for _, oid := range a.open {
+		if o := a.offers[oid]; a.vacancyOf[oid].v.Partition == part {
+			open = append(open, o)
+		}
+	}
+	slices.SortFunc(open, func(x, y Offer) int {
+		return cmp.Or(x.MadeAt.Compare(y.MadeAt), bytes.Compare(x.ID[:], y.ID[:]))
+	})
+	k := a.q.Counter(part)
+	for _, o := range open {
+		if e, ok := a.q.Get(o.Application); ok {
+			k = a.q.advance(k, e.Class)
+		}
+	}
+	return k
 }
 
 func (a *Allocator) openOffers(vs *vacancy) int {
@@ -192,6 +245,12 @@ func (a *Allocator) Accept(offerID uuid.UUID, at time.Time) (Referral, error) {
 	}
 	e, ok := a.q.Get(o.Application)
 	if !ok {
+		// The child left the queue since the offer was made: the offer
+		// cannot stand, and its seat goes on.
+		withdrawn, _ := o.Move(OfferWithdrawn, at)
+		a.offers[offerID] = withdrawn
+		delete(a.open, o.Application)
+		a.fill(vs, at)
 		return Referral{}, errNotFound(o.Application)
 	}
 	if _, err := a.q.Refer(o.Application, at); err != nil {
@@ -200,6 +259,7 @@ func (a *Allocator) Accept(offerID uuid.UUID, at time.Time) (Referral, error) {
 
 	r := Referral{
 		ID:           derivedID(offerID, 0),
+		Vacancy:      o.Vacancy,
 		Application:  o.Application,
 		Organisation: o.Organisation,
 		State:        ReferralIssued,
@@ -214,6 +274,7 @@ func (a *Allocator) Accept(offerID uuid.UUID, at time.Time) (Referral, error) {
 	vs.accepted++
 	a.referrals[r.ID] = r
 	a.held[r.ID] = e
+	a.seatOf[r.ID] = vs
 	return r, nil
 }
 
@@ -250,35 +311,44 @@ func (a *Allocator) openOffer(id uuid.UUID) (Offer, *vacancy, error) {
 }
 
 // Withdraw takes an unclaimed vacancy back: its open offers are withdrawn
-// and no more are made. It returns the withdrawn offers.
+// and no more are made. A vacancy with an accepted seat is claimed and
+// stays ([CodeIllegalMove]). It returns the withdrawn offers.
 func (a *Allocator) Withdraw(vacancyID uuid.UUID, at time.Time) ([]Offer, error) {
 	vs := a.vacancies[vacancyID]
 	if vs == nil || vs.withdrawn {
 		return nil, errorf(CodeNotFound, "no vacancy "+vacancyID.String())
 	}
-	vs.withdrawn = true
+	if vs.accepted > 0 {
+		return nil, errorf(CodeIllegalMove, "vacancy: a seat is taken; it cannot be withdrawn")
+	}
+
+	// Check every move before making any, so that a failure changes nothing.
 	var out []Offer
 	for _, id := range vs.offers {
-		o := a.offers[id]
-		if o.State != OfferOpen {
-			continue
+		if o := a.offers[id]; o.State == OfferOpen {
+			moved, err := o.Move(OfferWithdrawn, at)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, moved)
 		}
-		moved, err := o.Move(OfferWithdrawn, at)
-		if err != nil {
-			return out, err
-		}
-		a.offers[id] = moved
-		delete(a.open, o.Application)
-		out = append(out, moved)
 	}
+	for _, o := range out {
+		a.offers[o.ID] = o
+		delete(a.open, o.Application)
+	}
+	vs.withdrawn = true
 	return out, nil
 }
 
-// Enrol records that the child was admitted with the referral.
+// Enrol records that the child was admitted with the referral, which must
+// still be valid: not past its last day, nor past the day an extraordinary
+// right had to be confirmed by ([CodeIllegalMove]).
 func (a *Allocator) Enrol(referralID uuid.UUID, at time.Time) (Referral, error) {
 	r, err := a.moveReferral(referralID, ReferralEnrolled, at)
 	if err == nil {
 		delete(a.held, referralID)
+		delete(a.seatOf, referralID)
 	}
 	return r, err
 }
@@ -300,12 +370,16 @@ func (a *Allocator) ConfirmBenefit(referralID uuid.UUID, at time.Time) (Referral
 	return r, nil
 }
 
-// Extend extends an issued referral, once, to the civil date until, at
-// most the profile's MaxExtensionDays after issue.
-func (a *Allocator) Extend(referralID uuid.UUID, until time.Time) (Referral, error) {
+// Extend extends an issued referral, at the instant at, while it is still
+// valid, once, to the civil date until, at most the profile's
+// MaxExtensionDays after issue.
+func (a *Allocator) Extend(referralID uuid.UUID, until, at time.Time) (Referral, error) {
 	r, ok := a.referrals[referralID]
 	if !ok {
 		return Referral{}, errorf(CodeNotFound, "no referral "+referralID.String())
+	}
+	if !at.Before(r.End()) {
+		return r, errorf(CodeIllegalMove, "referral: ended before it was extended")
 	}
 	r, err := r.Extend(until, a.profile.spec.MaxExtensionDays)
 	if err == nil {
@@ -428,11 +502,8 @@ func (a *Allocator) due(now time.Time) []dueItem {
 		if r.State != ReferralIssued {
 			continue
 		}
-		if !r.ConfirmBy.IsZero() && !now.Before(endOfDay(r.ConfirmBy)) {
-			items = append(items, dueItem{at: endOfDay(r.ConfirmBy), referral: id,
-				to: ReferralCancelled})
-		} else if end := endOfDay(r.ValidUntil); !now.Before(end) {
-			items = append(items, dueItem{at: end, referral: id, to: ReferralExpired})
+		if end, to := r.ending(); !now.Before(end) {
+			items = append(items, dueItem{at: end, referral: id, to: to})
 		}
 	}
 	slices.SortFunc(items, func(x, y dueItem) int {
@@ -455,20 +526,26 @@ func (a *Allocator) expireOffer(item dueItem, now time.Time, f *Fallen) error {
 
 // endReferral lapses or cancels a referral and puts its child back in the
 // queue at the original application time, stop-listed from the day it fell
-// due; a cancelled one also loses its extraordinary right.
+// due; a cancelled one also loses its extraordinary right. The child goes
+// back first, so that a failure leaves the referral as it was; the seat it
+// held is free again.
 func (a *Allocator) endReferral(item dueItem, now time.Time, f *Fallen) error {
-	r, err := a.moveReferral(item.referral, item.to, item.at)
-	if err != nil {
-		return err
-	}
 	e := a.held[item.referral]
-	delete(a.held, item.referral)
 	if item.to == ReferralCancelled {
 		e.Class, e.Confirmed = General, false
 	}
 	e.StopListedUntil = registry.DateOf(item.at).AddDate(0, 0, a.profile.spec.StopListDays)
 	if _, err := a.q.Add(e, now); err != nil {
 		return err
+	}
+	r, err := a.moveReferral(item.referral, item.to, item.at)
+	if err != nil {
+		return err
+	}
+	delete(a.held, item.referral)
+	if vs := a.seatOf[item.referral]; vs != nil {
+		vs.accepted--
+		delete(a.seatOf, item.referral)
 	}
 
 	if item.to == ReferralCancelled {

@@ -50,7 +50,7 @@ type world struct {
 }
 
 func (w *world) act(step int, now time.Time) {
-	switch op := rapid.IntRange(0, 5).Draw(w.t, "op"); {
+	switch op := rapid.IntRange(0, 6).Draw(w.t, "op"); {
 	case op == 0 || len(w.offers) == 0:
 		v := queue.Vacancy{Organisation: propOrgs[rapid.IntRange(0, 1).Draw(w.t, "vorg")],
 			Partition: part, Seats: rapid.IntRange(1, 3).Draw(w.t, "seats")}
@@ -71,6 +71,11 @@ func (w *world) act(step int, now time.Time) {
 		w.note(offers)
 	case op == 3 && len(w.referrals) > 0:
 		_, _ = w.a.Enrol(rapid.SampledFrom(w.referrals).Draw(w.t, "enrol"), now)
+	case op == 4 && len(w.referrals) > 0:
+		until := registry.DateOf(now).AddDate(0, 0, rapid.IntRange(1, 40).Draw(w.t, "extend"))
+		_, _ = w.a.Extend(rapid.SampledFrom(w.referrals).Draw(w.t, "extended"), until, now)
+	case op == 5:
+		_, _ = w.a.Withdraw(id(5000+rapid.IntRange(0, step).Draw(w.t, "withdraw")), now)
 	default:
 		f, err := w.a.Due(now)
 		require.NoError(w.t, err)
@@ -105,11 +110,14 @@ func (w *world) check(children int) {
 		require.LessOrEqual(w.t, n, 1, "child %d holds two open offers", number(app))
 	}
 
-	issued := map[uuid.UUID]int{}
+	issued, enrolled := map[uuid.UUID]int{}, map[uuid.UUID]bool{}
 	for _, rid := range w.referrals {
 		r, _ := w.a.Referral(rid)
-		if r.State == queue.ReferralIssued {
+		switch r.State {
+		case queue.ReferralIssued:
 			issued[r.Application]++
+		case queue.ReferralEnrolled:
+			enrolled[r.Application] = true
 		}
 	}
 	for n := 1; n <= children; n++ {
@@ -118,19 +126,28 @@ func (w *world) check(children int) {
 		if queued {
 			places++
 		}
-		require.LessOrEqual(w.t, places, 1, "child %d is in two places", n)
+		if enrolled[id(n)] {
+			require.Equal(w.t, 0, places, "enrolled child %d is elsewhere too", n)
+			continue
+		}
+		require.Equal(w.t, 1, places, "child %d is in %d places", n, places)
 	}
 	w.checkSeats()
 }
 
-// checkSeats checks that no vacancy has more open offers and accepted ones
-// than seats.
+// checkSeats checks that no vacancy has more open offers and live
+// referrals (issued or used) than seats.
 func (w *world) checkSeats() {
 	held := map[uuid.UUID]int{}
 	for _, oid := range w.offers {
-		o, _ := w.a.Offer(oid)
-		if o.State == queue.OfferOpen || o.State == queue.OfferAccepted {
+		if o, _ := w.a.Offer(oid); o.State == queue.OfferOpen {
 			held[o.Vacancy]++
+		}
+	}
+	for _, rid := range w.referrals {
+		r, _ := w.a.Referral(rid)
+		if r.State == queue.ReferralIssued || r.State == queue.ReferralEnrolled {
+			held[r.Vacancy]++
 		}
 	}
 	for v, n := range held {

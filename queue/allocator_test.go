@@ -26,6 +26,13 @@ func newAllocator(t *testing.T, entries ...queue.Entry) (*queue.Queue, *queue.Al
 
 func vacancyID(n int) uuid.UUID { return id(1000 + n) }
 
+// derived is the n-th offer ID the allocator derives from a vacancy's ID.
+func derived(parent uuid.UUID, n int) uuid.UUID {
+	var b [8]byte
+	b[7] = byte(n)
+	return uuid.NewSHA1(parent, b[:])
+}
+
 func publish(t *testing.T, a *queue.Allocator, n, seats int, at time.Time) []queue.Offer {
 	t.Helper()
 	v := queue.Vacancy{Organisation: "ds-1", Partition: part, Seats: seats}
@@ -252,4 +259,98 @@ func TestAllocatorAgesOut(t *testing.T) {
 	assert.Equal(t, []int{2}, applicants([]queue.Offer{{Application: f.AgedOut[0]}}))
 	_, queued := q.Get(id(2))
 	assert.False(t, queued)
+}
+
+func TestAllocatorTwinsTogether(t *testing.T) {
+	twin1 := entry(1, queue.General, "ds-1")
+	twin1.Batch = "family"
+	twin2 := entry(2, queue.General, "ds-1")
+	twin2.Batch = "family"
+	_, a := newAllocator(t, twin1, twin2, entry(3, queue.General, "ds-1"))
+	offers := publish(t, a, 1, 2, published)
+	assert.Equal(t, []int{1, 2}, applicants(offers))
+
+	_, a = newAllocator(t, twin1, twin2, entry(3, queue.General, "ds-1"))
+	offers = publish(t, a, 1, 1, published)
+	assert.Equal(t, []int{3}, applicants(offers), "one seat is not enough for twins")
+}
+
+func TestAllocatorSeveralSeatsFollowTheRatio(t *testing.T) {
+	_, a := newAllocator(t, classes("PPPPGGG", "ds-1")...)
+	offers := publish(t, a, 1, 4, published)
+	assert.Equal(t, []int{1, 5, 6, 7}, applicants(offers))
+}
+
+func TestAllocatorBlackoutStopsOffers(t *testing.T) {
+	_, a := newAllocator(t, classes("GG", "ds-1")...)
+	july := time.Date(2025, 7, 30, 5, 0, 0, 0, time.UTC)
+	offers := publish(t, a, 1, 1, july)
+	require.Len(t, offers, 1)
+	next, err := a.Decline(offers[0].ID, time.Date(2025, 8, 1, 5, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Empty(t, next, "no offers in August")
+	f, err := a.Due(time.Date(2025, 9, 1, 5, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Equal(t, []int{2}, applicants(f.Made), "offers resume in September")
+}
+
+func TestAllocatorAcceptAfterChildLeft(t *testing.T) {
+	q, a := newAllocator(t, classes("GG", "ds-1")...)
+	offers := publish(t, a, 1, 1, published)
+	_, err := q.Remove(id(1), published.Add(time.Minute), "parent_request")
+	require.NoError(t, err)
+
+	_, err = a.Accept(offers[0].ID, published.Add(time.Hour))
+	var qe *queue.Error
+	require.ErrorAs(t, err, &qe)
+	assert.Equal(t, queue.CodeNotFound, qe.Code)
+	o, _ := a.Offer(offers[0].ID)
+	assert.Equal(t, queue.OfferWithdrawn, o.State)
+	f, err := a.Due(published.Add(2 * time.Hour))
+	require.NoError(t, err)
+	assert.Empty(t, f.Made, "the seat already went on")
+	open := 0
+	for n := range 3 {
+		if o, ok := a.Offer(derived(vacancyID(1), n)); ok && o.State == queue.OfferOpen {
+			open++
+			assert.Equal(t, id(2), o.Application)
+		}
+	}
+	assert.Equal(t, 1, open)
+}
+
+func TestAllocatorLapsedReferralFreesItsSeat(t *testing.T) {
+	_, a := newAllocator(t, classes("GG", "ds-1")...)
+	offers := publish(t, a, 1, 1, published)
+	_, err := a.Accept(offers[0].ID, published.Add(time.Hour))
+	require.NoError(t, err)
+	f, err := a.Due(time.Date(2025, 9, 9, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	require.Len(t, f.Lapsed, 1)
+	assert.Equal(t, []int{2}, applicants(f.Made), "the seat is offered again")
+}
+
+func TestAllocatorWithdrawClaimedRefused(t *testing.T) {
+	_, a := newAllocator(t, classes("GG", "ds-1")...)
+	offers := publish(t, a, 1, 2, published)
+	_, err := a.Accept(offers[0].ID, published.Add(time.Hour))
+	require.NoError(t, err)
+	_, err = a.Withdraw(vacancyID(1), published.Add(2*time.Hour))
+	var qe *queue.Error
+	require.ErrorAs(t, err, &qe)
+	assert.Equal(t, queue.CodeIllegalMove, qe.Code)
+	o, _ := a.Offer(offers[1].ID)
+	assert.Equal(t, queue.OfferOpen, o.State, "nothing changed")
+}
+
+func TestAllocatorUnchosenVacancyOpensAfterAWindow(t *testing.T) {
+	_, a := newAllocator(t, entry(1, queue.General, "ds-2"))
+	offers := publish(t, a, 1, 1, published)
+	assert.Empty(t, offers)
+	f, err := a.Due(time.Date(2025, 9, 4, 18, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Empty(t, f.Made)
+	f, err = a.Due(time.Date(2025, 9, 4, 19, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	assert.Equal(t, []int{1}, applicants(f.Made))
 }

@@ -36,11 +36,13 @@ type Vacancy struct {
 // may be offered the place, and also for a vacancy that could go to nobody:
 // one without seats, or without an organisation and not open to all.
 func (q *Queue) Next(v Vacancy, date time.Time) (Entry, bool) {
-	return q.next(v, date, nil)
+	return q.next(v, date, nil, -1)
 }
 
-// next is Next that also passes over the entries skip reports.
-func (q *Queue) next(v Vacancy, date time.Time, skip func(uuid.UUID) bool) (Entry, bool) {
+// next is Next that also passes over the entries skip reports and, when k
+// is not negative, takes k for the partition's interleaving counter.
+func (q *Queue) next(v Vacancy, date time.Time, skip func(uuid.UUID) bool,
+	k int) (Entry, bool) {
 	if v.Seats <= 0 || (v.Organisation == "" && !v.OpenToAll) {
 		return Entry{}, false
 	}
@@ -59,7 +61,10 @@ func (q *Queue) next(v Vacancy, date time.Time, skip func(uuid.UUID) bool) (Entr
 	}
 	c := q.candidate(p, v.Seats, date, registry.Date(admission.Date()))
 	c.skip = skip
-	for _, s := range q.streamOrder(p) {
+	if k < 0 {
+		k = p.sincePrimary
+	}
+	for _, s := range q.streamOrder(k) {
 		if h, ok := c.first(ix, s); ok {
 			return q.entry(h), true
 		}
@@ -67,12 +72,13 @@ func (q *Queue) next(v Vacancy, date time.Time, skip func(uuid.UUID) bool) (Entr
 	return Entry{}, false
 }
 
-// streamOrder returns the streams in the order places go to them now.
-func (q *Queue) streamOrder(p *partition) []int {
+// streamOrder returns the streams in the order places go to them with the
+// interleaving counter at k.
+func (q *Queue) streamOrder(k int) []int {
 	if q.policy.streams() == 1 {
 		return []int{0}
 	}
-	if p.sincePrimary >= q.policy.spec.Ratio {
+	if k >= q.policy.spec.Ratio {
 		return []int{int(Extraordinary), int(Primary), int(General)}
 	}
 	return []int{int(Extraordinary), int(General), int(Primary)}
@@ -143,7 +149,7 @@ func (c *candidate) eligible(h, a uint32) bool {
 	if c.day < auxStop(a) || born < c.oldest || born > c.youngest {
 		return false
 	}
-	if a&auxTwin != 0 && c.p.batches[c.q.recs[h].batch] > c.seats {
+	if a&auxTwin != 0 && len(c.p.batches[c.q.recs[h].batch]) > c.seats {
 		return false
 	}
 	return c.skip == nil || !c.skip(c.q.recs[h].id)

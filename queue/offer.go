@@ -107,6 +107,8 @@ func (o Offer) Move(to OfferState, at time.Time) (Offer, error) {
 type Referral struct {
 	// ID identifies the referral.
 	ID uuid.UUID
+	// Vacancy is the vacancy whose seat it holds.
+	Vacancy uuid.UUID
 	// Application is the child's application.
 	Application uuid.UUID
 	// Organisation is where the child may enrol.
@@ -129,14 +131,40 @@ type Referral struct {
 	ClosedAt time.Time
 }
 
+// End returns the instant the referral stops being usable: the end of its
+// last valid day or, for an extraordinary right still to be confirmed, the
+// end of the day it had to be confirmed by, whichever comes first.
+func (r Referral) End() time.Time {
+	end, _ := r.ending()
+	return end
+}
+
+// ending returns End and the state the referral moves to then.
+func (r Referral) ending() (time.Time, ReferralState) {
+	end := endOfDay(r.ValidUntil)
+	if !r.ConfirmBy.IsZero() && !endOfDay(r.ConfirmBy).After(end) {
+		return endOfDay(r.ConfirmBy), ReferralCancelled
+	}
+	return end, ReferralExpired
+}
+
 // Move returns the referral moved to state to at the instant at, or an
-// [*Error] with [CodeIllegalMove].
+// [*Error] with [CodeIllegalMove]: enrolment must come before the
+// referral's end ([Referral.End]), and expiry or cancellation not before
+// it.
 func (r Referral) Move(to ReferralState, at time.Time) (Referral, error) {
 	if !slices.Contains(referralMoves[r.State], to) {
 		return r, illegalMove("referral", string(r.State), string(to))
 	}
 	if at.Before(r.IssuedAt) {
 		return r, errorf(CodeIllegalMove, "referral: moved before it was issued")
+	}
+	ended := !at.Before(r.End())
+	if to == ReferralEnrolled && ended {
+		return r, errorf(CodeIllegalMove, "referral: used after its end")
+	}
+	if to != ReferralEnrolled && !ended {
+		return r, errorf(CodeIllegalMove, "referral: it has not ended yet")
 	}
 	r.State, r.ClosedAt = to, at
 	return r, nil

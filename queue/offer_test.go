@@ -99,16 +99,32 @@ func TestReferralMovesAndExtension(t *testing.T) {
 	// Five working days after 6 March 2025: 7, 11, 12, 13, 14 March.
 	require.Equal(t, registry.Date(2025, 3, 14), issued.ValidUntil)
 
-	for _, to := range []queue.ReferralState{queue.ReferralEnrolled,
-		queue.ReferralExpired, queue.ReferralCancelled} {
-		r, err := issued.Move(to, madeAt.Add(time.Hour))
+	// Used before its end; expired or cancelled at its end, not before.
+	end := issued.End()
+	require.Equal(t, time.Date(2025, 3, 14, 19, 0, 0, 0, time.UTC), end)
+	moves := []struct {
+		to queue.ReferralState
+		at time.Time
+	}{
+		{queue.ReferralEnrolled, end.Add(-time.Second)},
+		{queue.ReferralExpired, end},
+		{queue.ReferralCancelled, end},
+	}
+	_, err := issued.Move(queue.ReferralEnrolled, end)
+	assert.Error(t, err, "used at its end")
+	_, err = issued.Move(queue.ReferralExpired, end.Add(-time.Second))
+	assert.Error(t, err, "expired before its end")
+
+	for _, m := range moves {
+		to := m.to
+		r, err := issued.Move(to, m.at)
 		require.NoError(t, err, "to %s", to)
 		_, err = r.Move(queue.ReferralIssued, madeAt.Add(2*time.Hour))
 		assert.Error(t, err, "%s is final", to)
 		_, err = r.Extend(registry.Date(2025, 3, 20), 30)
 		assert.Error(t, err, "a %s referral does not extend", to)
 	}
-	_, err := issued.Move(queue.ReferralEnrolled, madeAt.Add(-time.Hour))
+	_, err = issued.Move(queue.ReferralEnrolled, madeAt.Add(-time.Hour))
 	assert.Error(t, err, "before issue")
 
 	// Once, to a later date at most 30 days after issue.

@@ -55,7 +55,9 @@ const (
 
 // ProfileSpec is the queue side of a profile as data: the ordering policy
 // and the windows, ages and lengths the offers and referrals follow. Zero
-// fields take the defaults of today's rules (DOMAIN-RULES A.7 to A.11).
+// numbers and windows (a Window with Days 0, whatever its CalendarDays)
+// take the defaults of today's rules; OpenToAllAfterOffer, a switch, is off
+// when zero, and [KZ2024Profile] turns it on as today's rules do.
 type ProfileSpec struct {
 	// Name names the profile.
 	Name string
@@ -67,7 +69,8 @@ type ProfileSpec struct {
 	// working days.
 	Offer Window
 	// OpenToAllAfterOffer opens a place to every child of the cohort once
-	// the window of its first offer has passed.
+	// the window of its first offer has passed (or, when nobody could be
+	// offered it, one window after publication).
 	OpenToAllAfterOffer bool
 	// Referral is how long a referral is valid. Defaults to 5 working
 	// days.

@@ -80,7 +80,7 @@ type partition struct {
 	sincePrimary int
 	// stopped holds the entries with a stop-list date, past or future.
 	stopped map[uint32]struct{}
-	batches map[uint32]int // members of each twins batch
+	batches map[uint32][]uint32 // the handles of each twins batch
 	events  []Event
 }
 
@@ -228,15 +228,23 @@ func (q *Queue) Counter(p Partition) int {
 }
 
 func (q *Queue) countReferral(p *partition, c Class) {
+	p.sincePrimary = q.advance(p.sincePrimary, c)
+}
+
+// advance returns the interleaving counter k after a referral to a child
+// of class c: a primary one resets it, a general one adds one, up to the
+// ratio; others, and other policies, leave it.
+func (q *Queue) advance(k int, c Class) int {
 	if q.policy.spec.Kind != KindKZ2024 {
-		return
+		return k
 	}
 	switch c {
 	case Primary:
-		p.sincePrimary = 0
+		return 0
 	case General:
-		p.sincePrimary = min(p.sincePrimary+1, q.policy.spec.Ratio)
+		return min(k+1, q.policy.spec.Ratio)
 	}
+	return k
 }
 
 // agedOut returns, in ID order, the queued children who have reached the
@@ -255,6 +263,24 @@ func (q *Queue) agedOut(date time.Time) []uuid.UUID {
 			}
 			return true
 		})
+	}
+	slices.SortFunc(out, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	return out
+}
+
+// batchMates returns the IDs of the other queued children of the entry's
+// twins batch, in ID order.
+func (q *Queue) batchMates(id uuid.UUID) []uuid.UUID {
+	h, ok := q.ids[id]
+	if !ok || q.recs[h].batch == 0 {
+		return nil
+	}
+	r := &q.recs[h]
+	var out []uuid.UUID
+	for _, o := range q.parts[r.part].batches[r.batch] {
+		if o != h {
+			out = append(out, q.recs[o].id)
+		}
 	}
 	slices.SortFunc(out, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
 	return out
@@ -368,7 +394,7 @@ func (q *Queue) partition(k Partition) uint32 {
 		orgs:         map[uint32]*index{},
 		sincePrimary: q.policy.spec.Ratio,
 		stopped:      map[uint32]struct{}{},
-		batches:      map[uint32]int{},
+		batches:      map[uint32][]uint32{},
 	}
 	p.main.t.tie = q.tie
 	i := uint32(len(q.parts))
@@ -400,7 +426,7 @@ func (q *Queue) insert(h uint32) {
 		p.stopped[h] = struct{}{}
 	}
 	if r.batch != 0 {
-		p.batches[r.batch]++
+		p.batches[r.batch] = append(p.batches[r.batch], h)
 	}
 }
 
@@ -422,7 +448,8 @@ func (q *Queue) delete(h uint32) {
 	}
 	delete(p.stopped, h)
 	if r.batch != 0 {
-		if p.batches[r.batch]--; p.batches[r.batch] == 0 {
+		rest := slices.DeleteFunc(p.batches[r.batch], func(o uint32) bool { return o == h })
+		if p.batches[r.batch] = rest; len(rest) == 0 {
 			delete(p.batches, r.batch)
 		}
 	}

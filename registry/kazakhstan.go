@@ -67,12 +67,18 @@ type calendarYear struct {
 	working map[time.Time]bool // weekend days worked
 }
 
-// NewKazakhstanCalendar returns a calendar built from data. A holiday with
-// an impossible date, years out of order, or a zero dated holiday is an
-// [*Error] with [CodeCalendar].
+// NewKazakhstanCalendar returns a calendar built from a copy of data. A
+// holiday with an impossible date, years out of order, a zero dated
+// holiday, or a transfer that does not turn a weekend day into a working
+// day or a weekday into a day off is an [*Error] with [CodeCalendar].
 func NewKazakhstanCalendar(data CalendarData) (*KazakhstanCalendar, error) {
+	data = CalendarData{
+		Holidays:  slices.Clone(data.Holidays),
+		Dated:     slices.Clone(data.Dated),
+		Transfers: slices.Clone(data.Transfers),
+	}
 	for _, h := range data.Holidays {
-		if _, ok := civilDate(2001, int(h.Month), h.Day); !ok {
+		if _, ok := civilDate(2024, int(h.Month), h.Day); !ok {
 			return nil, errorf(CodeCalendar,
 				fmt.Sprintf("calendar: %s has no valid date", h.Name))
 		}
@@ -85,6 +91,14 @@ func NewKazakhstanCalendar(data CalendarData) (*KazakhstanCalendar, error) {
 		if d.Date.IsZero() {
 			return nil, errorf(CodeCalendar,
 				fmt.Sprintf("calendar: %s has no date", d.Name))
+		}
+	}
+	for _, t := range data.Transfers {
+		if (t.Working.IsZero() && t.Off.IsZero()) ||
+			(!t.Working.IsZero() && !weekend(t.Working)) ||
+			(!t.Off.IsZero() && weekend(t.Off)) {
+			return nil, errorf(CodeCalendar, "calendar: a transfer must make a "+
+				"weekend day working or a weekday off")
 		}
 	}
 	return &KazakhstanCalendar{data: data, years: map[int]*calendarYear{}}, nil
@@ -144,24 +158,13 @@ func (c *KazakhstanCalendar) year(year int) *calendarYear {
 
 // build works out a year: the holidays in force, each holiday that falls on
 // a weekend moved to the next day that is neither a weekend nor already
-// off, then the transfers.
+// off, then the transfers. The year before is worked out with it, since a
+// late-December holiday can move into January.
 func (data CalendarData) build(year int) *calendarYear {
 	off := map[time.Time]bool{}
 	var moving []time.Time
-	for _, h := range data.Holidays {
-		if year < h.From || (h.Until != 0 && year > h.Until) {
-			continue
-		}
-		d := Date(year, h.Month, h.Day)
-		off[d] = true
-		if h.Moves && weekend(d) {
-			moving = append(moving, d)
-		}
-	}
-	for _, h := range data.Dated {
-		if h.Date.Year() == year {
-			off[Date(h.Date.Date())] = true
-		}
+	for y := year - 1; y <= year; y++ {
+		moving = append(moving, data.holidays(y, off)...)
 	}
 
 	slices.SortFunc(moving, time.Time.Compare)
@@ -175,7 +178,7 @@ func (data CalendarData) build(year int) *calendarYear {
 
 	y := &calendarYear{off: map[time.Time]bool{}, working: map[time.Time]bool{}}
 	for d := range off {
-		if !weekend(d) {
+		if d.Year() == year && !weekend(d) {
 			y.off[d] = true
 		}
 	}
@@ -188,4 +191,29 @@ func (data CalendarData) build(year int) *calendarYear {
 		}
 	}
 	return y
+}
+
+// holidays marks in off the holidays of one year and returns those that
+// fall on a weekend and move.
+func (data CalendarData) holidays(year int, off map[time.Time]bool) []time.Time {
+	var moving []time.Time
+	for _, h := range data.Holidays {
+		if year < h.From || (h.Until != 0 && year > h.Until) {
+			continue
+		}
+		d, ok := civilDate(year, int(h.Month), h.Day)
+		if !ok {
+			continue // 29 February in a common year
+		}
+		off[d] = true
+		if h.Moves && weekend(d) {
+			moving = append(moving, d)
+		}
+	}
+	for _, h := range data.Dated {
+		if h.Date.Year() == year {
+			off[Date(h.Date.Date())] = true
+		}
+	}
+	return moving
 }

@@ -8,8 +8,8 @@ import "time"
 // The fixed holidays follow the Law "On holidays in the Republic of
 // Kazakhstan" and article 84 of the Labour Code as they stand since 2024;
 // earlier years are not described (their dates count as plain weekdays and
-// weekends). The years checked against the published working-time balances
-// are 2024 to 2026.
+// weekends). The tests check 2024 and 2025 against the published totals
+// and, for 2026, January's total and the days the Ministry's calendar moves.
 //
 // Not included, because no source could be found:
 //   - the first day of Kurban Ait in 2027 and later: the Spiritual

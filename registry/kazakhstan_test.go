@@ -170,3 +170,38 @@ func TestCalendarIsSafeForConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestCalendarMovesAcrossNewYear(t *testing.T) {
+	// A holiday on 31 December that falls on a Sunday (as in 2028) gives
+	// the next working day off: Tuesday 2 January 2029 follows the New Year
+	// days, which themselves move past the weekend.
+	data := registry.KazakhstanData()
+	data.Holidays = append(data.Holidays, registry.Holiday{Name: "Test Eve",
+		Month: time.December, Day: 31, From: 2024, Moves: true})
+	c, err := registry.NewKazakhstanCalendar(data)
+	require.NoError(t, err)
+	assert.False(t, c.IsWorkingDay(registry.Date(2029, 1, 1)))
+	assert.False(t, c.IsWorkingDay(registry.Date(2029, 1, 2)))
+	assert.False(t, c.IsWorkingDay(registry.Date(2029, 1, 3)), "moved from 31 December")
+	assert.True(t, c.IsWorkingDay(registry.Date(2029, 1, 4)))
+}
+
+func TestCalendarCopiesItsData(t *testing.T) {
+	data := registry.KazakhstanData()
+	c, err := registry.NewKazakhstanCalendar(data)
+	require.NoError(t, err)
+	data.Holidays[0].Day = 3 // New Year on 3 January, after the fact
+	assert.True(t, c.IsWorkingDay(registry.Date(2025, 1, 6)))
+	assert.False(t, c.IsWorkingDay(registry.Date(2025, 1, 1)))
+
+	leap := registry.CalendarData{Holidays: []registry.Holiday{
+		{Name: "Leap", Month: time.February, Day: 29, From: 2024}}}
+	c, err = registry.NewKazakhstanCalendar(leap)
+	require.NoError(t, err)
+	assert.False(t, c.IsWorkingDay(registry.Date(2028, 2, 29)))
+	assert.True(t, c.IsWorkingDay(registry.Date(2027, 3, 1)))
+
+	_, err = registry.NewKazakhstanCalendar(registry.CalendarData{Transfers: []registry.Transfer{
+		{Working: registry.Date(2025, 1, 6)}}})
+	assert.Error(t, err, "a Monday cannot become a working day")
+}
