@@ -19,10 +19,10 @@ import (
 // the time, does everything that fell due. An Allocator is not safe for
 // concurrent use.
 //
-// TODO(queue): voucher mode, batch allocation, the public protocols,
-// staff-child referrals, and saving an Allocator's state are not built
-// yet; NewAllocator refuses a voucher profile, and an Allocator lives only
-// in memory. Due scans every offer and referral ever made.
+// TODO(queue): voucher mode, batch allocation and saving an Allocator's
+// state are not built yet; NewAllocator refuses a voucher profile, and an
+// Allocator lives only in memory. Due scans every offer and referral ever
+// made.
 type Allocator struct {
 	q       *Queue
 	profile Profile
@@ -43,6 +43,7 @@ type vacancy struct {
 	v         Vacancy
 	published time.Time
 	accepted  int
+	staff     int // staff-child referrals issued
 	offers    []uuid.UUID
 	declined  map[uuid.UUID]bool // children who declined or let it expire
 	withdrawn bool
@@ -399,6 +400,108 @@ func (a *Allocator) moveReferral(id uuid.UUID, to ReferralState, at time.Time) (
 	}
 	a.referrals[id] = moved
 	return moved, nil
+}
+
+// IssueStaffReferral issues, by order of the head of the organisation, a
+// referral for a seat of the vacancy to the child of a staff member, out of
+// the queue's order (DOMAIN-RULES A.13). The referral is flagged for the
+// public protocol; the child leaves the queue without moving the KZ2024
+// counter, and comes back as any child whose referral lapses. The vacancy
+// must have a free seat and the child must be waiting.
+func (a *Allocator) IssueStaffReferral(vacancyID, app uuid.UUID, at time.Time) (Referral, error) {
+	vs := a.vacancies[vacancyID]
+	switch {
+	case vs == nil || vs.withdrawn:
+		return Referral{}, errorf(CodeNotFound, "no vacancy "+vacancyID.String())
+	case vs.v.Seats-vs.accepted-a.openOffers(vs) <= 0:
+		return Referral{}, errorf(CodeIllegalMove, "vacancy: no free seat")
+	case a.profile.InBlackout(registry.DateOf(at)):
+		return Referral{}, errorf(CodeBlackout, "no referral is issued in the blackout")
+	}
+	if _, busy := a.open[app]; busy {
+		return Referral{}, errorf(CodeIllegalMove, "the child holds an open offer")
+	}
+	e, ok := a.q.Get(app)
+	if !ok {
+		return Referral{}, errNotFound(app)
+	}
+	if _, err := a.q.Remove(app, at, "staff_referral"); err != nil {
+		return Referral{}, err
+	}
+
+	r := Referral{
+		ID:           derivedID(vacancyID, -1-vs.staff),
+		Vacancy:      vacancyID,
+		Application:  app,
+		Organisation: vs.v.Organisation,
+		State:        ReferralIssued,
+		IssuedAt:     at,
+		ValidUntil:   a.profile.spec.Referral.LastDay(a.cal, at),
+		StaffChild:   true,
+	}
+	vs.accepted++
+	vs.staff++
+	a.referrals[r.ID] = r
+	a.held[r.ID] = e
+	a.seatOf[r.ID] = vs
+	return r, nil
+}
+
+// RefuseEnrolment records that the organisation refused to enrol the child
+// with the referral, for a reason code (missing or expired documents). The
+// referral stays valid until its end, so the parent can come back with the
+// documents.
+func (a *Allocator) RefuseEnrolment(referralID uuid.UUID, reason string, at time.Time) (Referral, error) {
+	r, ok := a.referrals[referralID]
+	switch {
+	case !ok:
+		return Referral{}, errorf(CodeNotFound, "no referral "+referralID.String())
+	case r.State != ReferralIssued || !at.Before(r.End()) || at.Before(r.IssuedAt):
+		return r, errorf(CodeIllegalMove, "referral: not in force")
+	case reason == "":
+		return r, errorf(CodeIllegalMove, "referral: a refusal needs a reason")
+	}
+	r.Refusals = append(slices.Clone(r.Refusals), EnrolmentRefusal{At: at, Reason: reason})
+	a.referrals[referralID] = r
+	return r, nil
+}
+
+// PublishedVacancy is one line of the public protocol of vacant places.
+type PublishedVacancy struct {
+	ID        uuid.UUID
+	Vacancy   Vacancy
+	Published time.Time
+	// Taken counts the seats held by referrals.
+	Taken int
+	// Withdrawn reports whether the vacancy was taken back.
+	Withdrawn bool
+}
+
+// VacancyProtocol returns the public protocol of vacant places: every
+// published vacancy, in order of publication (then ID).
+func (a *Allocator) VacancyProtocol() []PublishedVacancy {
+	out := make([]PublishedVacancy, 0, len(a.vacancies))
+	for _, vs := range a.vacancies {
+		out = append(out, PublishedVacancy{ID: vs.id, Vacancy: vs.v,
+			Published: vs.published, Taken: vs.accepted, Withdrawn: vs.withdrawn})
+	}
+	slices.SortFunc(out, func(x, y PublishedVacancy) int {
+		return cmp.Or(x.Published.Compare(y.Published), bytes.Compare(x.ID[:], y.ID[:]))
+	})
+	return out
+}
+
+// ReferralProtocol returns the public protocol of issued referrals, in
+// order of issue (then ID), staff children's referrals flagged.
+func (a *Allocator) ReferralProtocol() []Referral {
+	out := make([]Referral, 0, len(a.referrals))
+	for _, r := range a.referrals {
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(x, y Referral) int {
+		return cmp.Or(x.IssuedAt.Compare(y.IssuedAt), bytes.Compare(x.ID[:], y.ID[:]))
+	})
+	return out
 }
 
 // Fallen lists what Due did.

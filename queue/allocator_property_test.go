@@ -50,7 +50,7 @@ type world struct {
 }
 
 func (w *world) act(step int, now time.Time) {
-	switch op := rapid.IntRange(0, 6).Draw(w.t, "op"); {
+	switch op := rapid.IntRange(0, 7).Draw(w.t, "op"); {
 	case op == 0 || len(w.offers) == 0:
 		v := queue.Vacancy{Organisation: propOrgs[rapid.IntRange(0, 1).Draw(w.t, "vorg")],
 			Partition: part, Seats: rapid.IntRange(1, 3).Draw(w.t, "seats")}
@@ -76,6 +76,12 @@ func (w *world) act(step int, now time.Time) {
 		_, _ = w.a.Extend(rapid.SampledFrom(w.referrals).Draw(w.t, "extended"), until, now)
 	case op == 5:
 		_, _ = w.a.Withdraw(id(5000+rapid.IntRange(0, step).Draw(w.t, "withdraw")), now)
+	case op == 6:
+		v := id(5000 + rapid.IntRange(0, step).Draw(w.t, "staff vacancy"))
+		child := id(rapid.IntRange(1, 12).Draw(w.t, "staff child"))
+		if r, err := w.a.IssueStaffReferral(v, child, now); err == nil {
+			w.referrals = append(w.referrals, r.ID)
+		}
 	default:
 		f, err := w.a.Due(now)
 		require.NoError(w.t, err)

@@ -354,3 +354,45 @@ func TestAllocatorUnchosenVacancyOpensAfterAWindow(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int{1}, applicants(f.Made))
 }
+
+func TestAllocatorStaffReferralAndProtocols(t *testing.T) {
+	q, a := newAllocator(t, entry(1, queue.General, "ds-1"),
+		entry(2, queue.General, "ds-2"), entry(3, queue.General, "ds-2"))
+	offers := publish(t, a, 1, 2, published)
+	require.Equal(t, []int{1}, applicants(offers), "one seat stays free")
+
+	_, err := a.IssueStaffReferral(vacancyID(1), id(1), published.Add(time.Hour))
+	var qe *queue.Error
+	require.ErrorAs(t, err, &qe, "child 1 holds an open offer")
+	assert.Equal(t, queue.CodeIllegalMove, qe.Code)
+
+	staff, err := a.IssueStaffReferral(vacancyID(1), id(3), published.Add(2*time.Hour))
+	require.NoError(t, err)
+	assert.True(t, staff.StaffChild)
+	assert.Equal(t, queue.DefaultRatio, q.Counter(part), "out of order: no count")
+	_, err = a.IssueStaffReferral(vacancyID(1), id(2), published.Add(2*time.Hour))
+	require.ErrorAs(t, err, &qe, "no seat left")
+
+	r, err := a.Accept(offers[0].ID, published.Add(3*time.Hour))
+	require.NoError(t, err)
+	protocol := a.ReferralProtocol()
+	require.Len(t, protocol, 2)
+	assert.Equal(t, staff.ID, protocol[0].ID)
+	assert.True(t, protocol[0].StaffChild)
+	assert.False(t, protocol[1].StaffChild)
+
+	vacancies := a.VacancyProtocol()
+	require.Len(t, vacancies, 1)
+	assert.Equal(t, 2, vacancies[0].Taken)
+
+	// The organisation turns the child away for a missing document; the
+	// referral stays in force and the child can still enrol.
+	r, err = a.RefuseEnrolment(r.ID, "documents.missing", published.AddDate(0, 0, 1))
+	require.NoError(t, err)
+	assert.Equal(t, queue.ReferralIssued, r.State)
+	require.Len(t, r.Refusals, 1)
+	_, err = a.Enrol(r.ID, published.AddDate(0, 0, 2))
+	assert.NoError(t, err)
+	_, err = a.RefuseEnrolment(r.ID, "documents.missing", published.AddDate(0, 0, 3))
+	assert.Error(t, err, "an enrolled referral is not refused")
+}

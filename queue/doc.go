@@ -86,7 +86,11 @@
 // expire like declines, unused referrals lapse and return the child to the
 // queue at its application time, stop-listed, and a referral whose
 // extraordinary right went unconfirmed is cancelled and the child returns
-// to the general stream, stop-listed.
+// to the general stream, stop-listed. [Allocator.IssueStaffReferral]
+// issues a flagged referral out of the queue's order (a staff member's
+// child, by order of the head); [Allocator.RefuseEnrolment] records an
+// organisation turning a child away, the referral staying valid; the public
+// protocols are [Allocator.VacancyProtocol] and [Allocator.ReferralProtocol].
 //
 // # Performance
 //

@@ -127,6 +127,9 @@ type Referral struct {
 	// StaffChild flags a referral issued by order of the head to a staff
 	// member's child; the public protocol of referrals shows it.
 	StaffChild bool
+	// Refusals are the organisation's refusals to enrol the child (missing
+	// or expired documents); the referral stays valid until its end.
+	Refusals []EnrolmentRefusal
 	// ClosedAt is when it left the issued state; zero while issued.
 	ClosedAt time.Time
 }
@@ -188,6 +191,16 @@ func (r Referral) Extend(until time.Time, maxDays int) (Referral, error) {
 	}
 	r.ValidUntil, r.Extended = until, true
 	return r, nil
+}
+
+// EnrolmentRefusal is an organisation's refusal to enrol a child who
+// brought a referral.
+type EnrolmentRefusal struct {
+	// At is when the organisation refused.
+	At time.Time
+	// Reason is a stable code, such as "documents.missing" or
+	// "documents.expired".
+	Reason string
 }
 
 func illegalMove(what, from, to string) error {
