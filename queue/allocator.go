@@ -451,7 +451,8 @@ func (a *Allocator) IssueStaffReferral(vacancyID, app uuid.UUID, at time.Time) (
 // with the referral, for a reason code (missing or expired documents). The
 // referral stays valid until its end, so the parent can come back with the
 // documents.
-func (a *Allocator) RefuseEnrolment(referralID uuid.UUID, reason string, at time.Time) (Referral, error) {
+func (a *Allocator) RefuseEnrolment(referralID uuid.UUID, reason string,
+	at time.Time) (Referral, error) {
 	r, ok := a.referrals[referralID]
 	switch {
 	case !ok:
