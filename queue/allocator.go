@@ -19,10 +19,12 @@ import (
 // the time, does everything that fell due. An Allocator is not safe for
 // concurrent use.
 //
-// TODO(queue): voucher mode, batch allocation and saving an Allocator's
-// state are not built yet; NewAllocator refuses a voucher profile, and an
-// Allocator lives only in memory. Due scans every offer and referral ever
-// made.
+// Its state saves and restores with [Allocator.Snapshot] and
+// [RestoreAllocator], beside the queue's.
+//
+// TODO(queue): voucher mode and batch allocation are not built yet;
+// NewAllocator refuses a voucher profile. Due scans every offer and
+// referral ever made, so it slows as history grows.
 type Allocator struct {
 	q       *Queue
 	profile Profile

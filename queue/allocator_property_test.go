@@ -37,7 +37,26 @@ func TestAllocatorInvariants(t *testing.T) {
 			w.act(step, now)
 			w.check(children)
 		}
+		w.checkRestore(now.AddDate(0, 0, 20))
 	})
+}
+
+// checkRestore saves and restores the queue and the allocator, checks that
+// the copy saves the same, and that both do the same when time passes.
+func (w *world) checkRestore(later time.Time) {
+	rq, err := queue.Restore(w.q.Snapshot())
+	require.NoError(w.t, err)
+	ra, err := queue.RestoreAllocator(rq, queue.KZ2024Profile(),
+		registry.DefaultKazakhstanCalendar(), w.a.Snapshot())
+	require.NoError(w.t, err)
+	require.Equal(w.t, w.a.Snapshot(), ra.Snapshot())
+
+	f1, err1 := w.a.Due(later)
+	f2, err2 := ra.Due(later)
+	require.Equal(w.t, err1, err2)
+	require.Equal(w.t, f1, f2)
+	require.Equal(w.t, w.q.Snapshot(), rq.Snapshot())
+	require.Equal(w.t, w.a.Snapshot(), ra.Snapshot())
 }
 
 type world struct {

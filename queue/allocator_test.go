@@ -396,3 +396,32 @@ func TestAllocatorStaffReferralAndProtocols(t *testing.T) {
 	_, err = a.RefuseEnrolment(r.ID, "documents.missing", published.AddDate(0, 0, 3))
 	assert.Error(t, err, "an enrolled referral is not refused")
 }
+
+func TestRestoreAllocatorRejects(t *testing.T) {
+	q, a := newAllocator(t, classes("GGG", "ds-1")...)
+	offers := publish(t, a, 1, 2, published)
+	_, err := a.Accept(offers[0].ID, published.Add(time.Hour))
+	require.NoError(t, err)
+	restore := func(s queue.AllocatorSnapshot) error {
+		_, err := queue.RestoreAllocator(q, queue.KZ2024Profile(), registry.Weekdays{}, s)
+		return err
+	}
+	require.NoError(t, restore(a.Snapshot()))
+
+	for name, change := range map[string]func(s *queue.AllocatorSnapshot){
+		"OfferOfUnknownVacancy": func(s *queue.AllocatorSnapshot) { s.Vacancies = nil },
+		"TwoOpenOffers": func(s *queue.AllocatorSnapshot) {
+			for i := range s.Offers {
+				s.Offers[i].State, s.Offers[i].Application = queue.OfferOpen, id(2)
+			}
+		},
+		"HeldWithoutReferral":  func(s *queue.AllocatorSnapshot) { s.Referrals = nil },
+		"ReferralHoldsNothing": func(s *queue.AllocatorSnapshot) { s.Held = nil },
+	} {
+		s := a.Snapshot()
+		change(&s)
+		var qe *queue.Error
+		require.ErrorAs(t, restore(s), &qe, name)
+		assert.Equal(t, queue.CodeInvalidSnapshot, qe.Code, name)
+	}
+}
