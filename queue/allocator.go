@@ -471,8 +471,11 @@ func (a *Allocator) RefuseEnrolment(referralID uuid.UUID, reason string,
 
 // PublishedVacancy is one line of the public protocol of vacant places.
 type PublishedVacancy struct {
-	ID        uuid.UUID
-	Vacancy   Vacancy
+	// ID is the caller's ID of the vacancy.
+	ID uuid.UUID
+	// Vacancy says where the seats are and for whom.
+	Vacancy Vacancy
+	// Published is when it was published.
 	Published time.Time
 	// Taken counts the seats held by referrals.
 	Taken int

@@ -26,8 +26,11 @@ type AllocatorSnapshot struct {
 
 // VacancyRecord is a published vacancy in an [AllocatorSnapshot].
 type VacancyRecord struct {
-	ID        uuid.UUID
-	Vacancy   Vacancy
+	// ID is the caller's ID of the vacancy.
+	ID uuid.UUID
+	// Vacancy says where the seats are and for whom.
+	Vacancy Vacancy
+	// Published is when it was published.
 	Published time.Time
 	// Accepted counts the seats held by referrals; Staff the staff-child
 	// referrals issued.
@@ -36,14 +39,17 @@ type VacancyRecord struct {
 	Offers []uuid.UUID
 	// Declined are the children who declined it or let it expire, in ID
 	// order.
-	Declined  []uuid.UUID
+	Declined []uuid.UUID
+	// Withdrawn reports whether the vacancy was taken back.
 	Withdrawn bool
 }
 
 // HeldEntry is the queue entry a referral took out of the queue.
 type HeldEntry struct {
+	// Referral is the referral that holds the entry.
 	Referral uuid.UUID
-	Entry    Entry
+	// Entry is the entry as it left the queue.
+	Entry Entry
 }
 
 // Snapshot returns the allocator's state. It shares nothing with it.

@@ -39,9 +39,12 @@ type OrganisationPosition struct {
 
 // ClassCounts counts entries by class.
 type ClassCounts struct {
+	// Extraordinary counts entries of the extraordinary class.
 	Extraordinary int
-	Primary       int
-	General       int
+	// Primary counts entries of the primary class.
+	Primary int
+	// General counts entries of the general class.
+	General int
 }
 
 // Position returns where the entry with the ID stands on the civil date.

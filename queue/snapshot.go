@@ -30,6 +30,7 @@ type Snapshot struct {
 
 // PartitionCounter is the interleaving counter of one partition.
 type PartitionCounter struct {
+	// Partition is the queue the counter belongs to.
 	Partition Partition
 	// SincePrimary is the number of general referrals since the last
 	// primary one, at most the policy's ratio.

@@ -26,6 +26,7 @@ type Holiday struct {
 // DatedHoliday is a day off whose date is set for one year only: the first
 // day of Kurban Ait, which follows the lunar calendar. It never moves.
 type DatedHoliday struct {
+	// Name is the holiday's name in English.
 	Name string
 	// Date is the civil date.
 	Date time.Time
@@ -38,7 +39,10 @@ type DatedHoliday struct {
 // Saturday or Sunday, becomes a working day, and Off a day off. Either may
 // be zero when an order moves only one.
 type Transfer struct {
-	Working, Off time.Time
+	// Working is the weekend day made a working day, or zero.
+	Working time.Time
+	// Off is the weekday made a day off, or zero.
+	Off time.Time
 	// Source names the act.
 	Source string
 }
@@ -46,8 +50,11 @@ type Transfer struct {
 // CalendarData is what a [KazakhstanCalendar] is built from. Users can
 // replace or extend it: a new year's Kurban Ait or a new order moving days.
 type CalendarData struct {
-	Holidays  []Holiday
-	Dated     []DatedHoliday
+	// Holidays are the holidays on fixed dates.
+	Holidays []Holiday
+	// Dated are the days off set for one year each.
+	Dated []DatedHoliday
+	// Transfers are the days of rest moved by the authority.
 	Transfers []Transfer
 }
 
