@@ -22,8 +22,8 @@ import (
 // Its state saves and restores with [Allocator.Snapshot] and
 // [RestoreAllocator], beside the queue's.
 //
-// TODO(queue): voucher mode and batch allocation are not built yet;
-// NewAllocator refuses a voucher profile. Due scans every offer and
+// TODO(queue): voucher mode is not built yet; NewAllocator refuses a
+// voucher profile. Due scans every offer and
 // referral ever made, so it slows as history grows.
 type Allocator struct {
 	q       *Queue

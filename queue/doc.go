@@ -92,6 +92,16 @@
 // organisation turning a child away, the referral staying valid; the public
 // protocols are [Allocator.VacancyProtocol] and [Allocator.ReferralProtocol].
 //
+// # Batch allocation
+//
+// [Queue.Allocate] runs the annual wave: applicant-proposing deferred
+// acceptance over the children's ranked preferences and each
+// organisation's seats per partition, organisations ranking children by
+// the partition's order. It returns the matching and a stability report:
+// no blocking pair among single children; twins are placed together or not
+// at all, and a batch kept out by a child of lower priority is reported
+// apart.
+//
 // # Performance
 //
 // Each partition keeps its entries, and those who chose each organisation,
