@@ -90,3 +90,22 @@ func ExampleAllocator_Decline() {
 	// child 1 still at 1
 	// 1 expired; next offer to child 3: true
 }
+
+func ExampleQueue_Allocate() {
+	q, konaev := exampleQueue()
+
+	// The annual wave: two seats at balapan-12 for three children who
+	// chose it.
+	result, _ := q.Allocate([]queue.Seats{
+		{Organisation: "balapan-12", Partition: konaev, Count: 2},
+	}, registry.Date(2025, 9, 1))
+	for _, m := range result.Matches {
+		fmt.Println(m.Application == exampleID(1) || m.Application == exampleID(2),
+			m.Organisation)
+	}
+	fmt.Println("unplaced:", len(result.Unplaced), "blocking pairs:", len(result.BlockingPairs))
+	// Output:
+	// true balapan-12
+	// true balapan-12
+	// unplaced: 1 blocking pairs: 0
+}
