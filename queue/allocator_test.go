@@ -126,6 +126,7 @@ func TestAllocatorReferralLapses(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, f.Lapsed, 1)
 	assert.Equal(t, r.ID, f.Lapsed[0].ID)
+	assert.Equal(t, []int{2}, applicants(f.Made), "the seat it held is offered again")
 	assert.Equal(t, queue.ReferralExpired, f.Lapsed[0].State)
 
 	// Back at its application time, stop-listed for 10 days from the day
@@ -317,17 +318,6 @@ func TestAllocatorAcceptAfterChildLeft(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 1, open)
-}
-
-func TestAllocatorLapsedReferralFreesItsSeat(t *testing.T) {
-	_, a := newAllocator(t, classes("GG", "ds-1")...)
-	offers := publish(t, a, 1, 1, published)
-	_, err := a.Accept(offers[0].ID, published.Add(time.Hour))
-	require.NoError(t, err)
-	f, err := a.Due(time.Date(2025, 9, 9, 0, 0, 0, 0, time.UTC))
-	require.NoError(t, err)
-	require.Len(t, f.Lapsed, 1)
-	assert.Equal(t, []int{2}, applicants(f.Made), "the seat is offered again")
 }
 
 func TestAllocatorWithdrawClaimedRefused(t *testing.T) {
